@@ -1,0 +1,369 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+import unicodedata
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
+
+YOUTH_AGE_LIMIT = 26
+SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
+
+
+def normalize_name(name):
+    """Name used to detect duplicates: case, accents and spaces ignored."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", without_accents.casefold()).strip()
+
+
+class RefugeeBeneficiary(models.Model):
+    """The file of a person followed by the platform.
+
+    Name and contact details stay on the linked ``res.partner`` (delegation):
+    everything else, sensitive data included, lives here, behind the access
+    rights and site rules of the platform.
+    """
+
+    _name = "refugee.beneficiary"
+    _description = "Beneficiary"
+    _inherit = ["mail.thread", "mail.activity.mixin", "refugee.site.mixin"]
+    _inherits = {"res.partner": "partner_id"}
+    _order = "name, id"
+    _rec_names_search = ["name", "reference"]
+    _site_user_field = "counsellor_id"
+
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Related contact",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    reference = fields.Char(
+        string="File number",
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+        index=True,
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    counsellor_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Counsellor",
+        tracking=True,
+        index=True,
+        default=lambda self: self._default_counsellor_id(),
+        domain="[('share', '=', False), ('refugee_site_ids', 'in', site_id)]",
+    )
+    name_key = fields.Char(
+        compute="_compute_name_key",
+        store=True,
+        index=True,
+        help="Name without case, accents or spaces, to detect duplicates.",
+    )
+
+    # Identity and status
+    gender = fields.Selection(
+        selection=[("female", "Woman"), ("male", "Man"), ("other", "Other")],
+    )
+    birthdate = fields.Date(string="Date of birth", required=True, tracking=True)
+    age = fields.Integer(compute="_compute_age")
+    is_under_26 = fields.Boolean(
+        string="Under 26",
+        compute="_compute_age",
+        search="_search_is_under_26",
+        help="Under 26: the Mission Locale is the partner for workshops and "
+        "youth schemes (Contrat d'engagement jeune).",
+    )
+    nationality_id = fields.Many2one(comodel_name="res.country")
+    protection_type = fields.Selection(
+        selection=[
+            ("refugee", "Refugee status"),
+            ("subsidiary", "Subsidiary protection"),
+            ("stateless", "Stateless person"),
+        ],
+        required=True,
+        default="refugee",
+        tracking=True,
+    )
+    protection_authority = fields.Selection(
+        selection=[("ofpra", "OFPRA"), ("cnda", "CNDA")],
+        string="Decision by",
+    )
+    protection_date = fields.Date(string="Protection granted on")
+    residence_permit_type = fields.Selection(
+        selection=[
+            ("resident_10y", "Resident card (10 years)"),
+            ("multi_year", "Multi-year card (up to 4 years)"),
+            ("receipt", "Receipt (récépissé)"),
+            ("other", "Other"),
+        ],
+        string="Residence permit",
+    )
+    residence_permit_expiry = fields.Date(
+        string="Residence permit expires on", tracking=True
+    )
+    cir_date = fields.Date(
+        string="CIR signed on",
+        help="Date the republican integration contract was signed with the OFII.",
+    )
+    housing_situation = fields.Selection(
+        selection=[
+            ("cada", "CADA"),
+            ("huda", "HUDA"),
+            ("cph", "CPH"),
+            ("chrs", "CHRS"),
+            ("chu", "CHU"),
+            ("social_housing", "Social housing"),
+            ("own", "Own housing"),
+            ("hosted", "Hosted by relatives or friends"),
+            ("none", "No stable housing"),
+        ],
+        tracking=True,
+    )
+    accommodation_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Accommodation centre",
+        domain=[("is_company", "=", True)],
+    )
+    social_referent_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Social referent",
+        help="Social worker of the accommodation centre who follows the person.",
+    )
+
+    # French and literacy
+    language_ids = fields.Many2many(
+        comodel_name="refugee.language", string="Languages spoken"
+    )
+    contact_language_id = fields.Many2one(
+        comodel_name="refugee.language", string="Language of contact"
+    )
+    interpreter_needed = fields.Boolean(tracking=True)
+    literacy = fields.Selection(
+        selection=[
+            ("never_schooled", "Never schooled"),
+            ("little_schooled", "Little schooled"),
+            ("other_alphabet", "Literate in another alphabet"),
+            ("latin", "Literate in Latin script"),
+        ],
+        tracking=True,
+    )
+    schooling_years = fields.Integer(string="Years of schooling")
+
+    # Education and experience
+    qualifications = fields.Text()
+    qualifications_recognition = fields.Selection(
+        selection=[
+            ("none", "No qualification"),
+            ("not_recognised", "Not recognised in France"),
+            ("in_progress", "Recognition in progress"),
+            ("recognised", "Recognised in France"),
+        ],
+        string="Recognition of qualifications",
+    )
+    experience = fields.Text(string="Professional experience")
+    experience_years = fields.Integer(string="Years of experience")
+
+    # Wishes and constraints
+    wished_sector_ids = fields.Many2many(
+        comodel_name="refugee.sector", string="Wished sectors"
+    )
+    wished_jobs = fields.Char(string="Wished trades")
+    driving_licence = fields.Selection(
+        selection=[
+            ("none", "None"),
+            ("foreign", "Foreign licence (not exchanged)"),
+            ("in_progress", "French licence in progress"),
+            ("french", "French licence B"),
+        ],
+    )
+    has_vehicle = fields.Boolean(string="Has a vehicle")
+    uses_public_transport = fields.Boolean(string="Uses public transport")
+    mobility_area = fields.Selection(
+        selection=[
+            ("commune", "Own commune only"),
+            ("site", "The site's area"),
+            ("department", "Loir-et-Cher"),
+            ("region", "Centre-Val de Loire"),
+            ("france", "Anywhere in France"),
+        ],
+        string="Accepted area",
+    )
+    mobility_notes = fields.Text()
+    dependent_children = fields.Integer()
+    childcare = fields.Selection(
+        selection=[
+            ("none", "No need"),
+            ("solved", "Solved"),
+            ("to_solve", "To be solved"),
+        ],
+    )
+    # Special-category data: counsellors and coordinator only
+    health_constraints = fields.Text(groups=SENSITIVE_GROUPS)
+    disability_recognised = fields.Boolean(
+        string="Disabled worker recognition (RQTH)", groups=SENSITIVE_GROUPS
+    )
+    confidential_notes = fields.Text(groups=SENSITIVE_GROUPS)
+
+    # Partners and consent
+    france_travail_registered = fields.Boolean(
+        string="Registered with France Travail", tracking=True
+    )
+    france_travail_ref = fields.Char(string="France Travail identifier")
+    france_travail_date = fields.Date(string="Registered on")
+    data_sharing_consent = fields.Boolean(
+        string="Consents to data sharing",
+        tracking=True,
+        help="The person agreed that the platform shares their file with the "
+        "partners following them.",
+    )
+    consent_date = fields.Date()
+
+    journey_ids = fields.One2many(
+        comodel_name="refugee.journey", inverse_name="beneficiary_id"
+    )
+    journey_count = fields.Integer(compute="_compute_journey_count")
+    current_journey_id = fields.Many2one(
+        comodel_name="refugee.journey",
+        compute="_compute_journey_count",
+        string="Current journey",
+    )
+
+    _sql_constraints = [
+        (
+            "identity_unique",
+            "UNIQUE(name_key, birthdate)",
+            "A beneficiary with the same name and date of birth already exists.",
+        ),
+        (
+            "counts_positive",
+            "CHECK(schooling_years >= 0 AND experience_years >= 0 "
+            "AND dependent_children >= 0)",
+            "Years of schooling, years of experience and children cannot be negative.",
+        ),
+    ]
+
+    def _default_counsellor_id(self):
+        user = self.env.user
+        return user if user.has_group("plateforme_refugies.group_counsellor") else None
+
+    @api.depends("name")
+    def _compute_name_key(self):
+        for beneficiary in self:
+            beneficiary.name_key = normalize_name(beneficiary.name)
+
+    @api.depends("birthdate")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            age = relativedelta(today, beneficiary.birthdate).years if (
+                beneficiary.birthdate
+            ) else 0
+            beneficiary.age = age
+            beneficiary.is_under_26 = bool(beneficiary.birthdate) and (
+                age < YOUTH_AGE_LIMIT
+            )
+
+    def _search_is_under_26(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on under 26."))
+        limit = fields.Date.context_today(self) - relativedelta(years=YOUTH_AGE_LIMIT)
+        if (operator == "=") == value:
+            return [("birthdate", ">", limit)]
+        return [("birthdate", "<=", limit)]
+
+    @api.depends("journey_ids.state")
+    def _compute_journey_count(self):
+        journeys_by_beneficiary = defaultdict(lambda: self.env["refugee.journey"])
+        for journey in self.env["refugee.journey"].search(
+            [("beneficiary_id", "in", self.ids)]
+        ):
+            journeys_by_beneficiary[journey.beneficiary_id] |= journey
+        for beneficiary in self:
+            journeys = journeys_by_beneficiary[beneficiary]
+            beneficiary.journey_count = len(journeys)
+            beneficiary.current_journey_id = journeys.filtered(
+                lambda j: j.state != "closed"
+            )[:1]
+
+    @api.constrains("name_key", "birthdate")
+    def _check_duplicate(self):
+        for beneficiary in self:
+            duplicate = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("id", "!=", beneficiary.id),
+                        ("name_key", "=", beneficiary.name_key),
+                        ("birthdate", "=", beneficiary.birthdate),
+                    ],
+                    limit=1,
+                )
+            )
+            if duplicate:
+                raise ValidationError(
+                    self.env._(
+                        "A file already exists for %(name)s born on %(birthdate)s: "
+                        "%(reference)s (site %(site)s). Open that file instead of "
+                        "creating a new one.",
+                        name=duplicate.name,
+                        birthdate=format_date(self.env, duplicate.birthdate),
+                        reference=duplicate.reference,
+                        site=duplicate.site_id.name,
+                    )
+                )
+
+    @api.constrains("birthdate")
+    def _check_birthdate(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            if beneficiary.birthdate and beneficiary.birthdate > today:
+                raise ValidationError(
+                    self.env._("The date of birth of %s is in the future.")
+                    % beneficiary.name
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            vals["reference"] = sequence.next_by_code("refugee.beneficiary")
+            vals.setdefault("is_refugee_beneficiary", True)
+        return super().create(vals_list)
+
+    def action_view_journeys(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_journey_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {
+            "default_beneficiary_id": self.id,
+            "default_site_id": self.site_id.id,
+        }
+        if self.journey_count == 1:
+            action["views"] = [(False, "form")]
+            action["res_id"] = self.journey_ids.id
+        return action
+
+    def action_open_journey(self):
+        """Open the current journey, or a new one for this person."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "refugee.journey",
+            "views": [(False, "form")],
+            "res_id": self.current_journey_id.id,
+            "context": {
+                "default_beneficiary_id": self.id,
+                "default_site_id": self.site_id.id,
+                "default_counsellor_id": self.counsellor_id.id,
+            },
+        }

@@ -1,0 +1,19 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class RefugeeLanguage(models.Model):
+    """Languages spoken by beneficiaries (many are not Odoo UI languages)."""
+
+    _name = "refugee.language"
+    _description = "Spoken language"
+    _order = "name"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(help="ISO 639 code.")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_unique", "UNIQUE(code)", "Another language already has this code."),
+    ]
