@@ -57,7 +57,10 @@ class RefugeeBeneficiary(models.Model):
         string="Counsellor",
         tracking=True,
         index=True,
-        default=lambda self: self._default_counsellor_id(),
+        compute="_compute_counsellor_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         domain="[('share', '=', False), ('refugee_site_ids', 'in', site_id)]",
     )
     name_key = fields.Char(
@@ -238,7 +241,9 @@ class RefugeeBeneficiary(models.Model):
     _sql_constraints = [
         (
             "identity_unique",
-            "UNIQUE(name_key, birthdate)",
+            # deferred: the constraint method gives the readable error first; the
+            # database still refuses two files saved at the same moment
+            "UNIQUE(name_key, birthdate) DEFERRABLE INITIALLY DEFERRED",
             "A beneficiary with the same name and date of birth already exists.",
         ),
         (
@@ -249,9 +254,18 @@ class RefugeeBeneficiary(models.Model):
         ),
     ]
 
-    def _default_counsellor_id(self):
+    @api.depends("site_id")
+    def _compute_counsellor_id(self):
+        """Keep the counsellor while they work on the site, else propose oneself."""
         user = self.env.user
-        return user if user.has_group("plateforme_refugies.group_counsellor") else None
+        is_counsellor = user.has_group("plateforme_refugies.group_counsellor")
+        for beneficiary in self:
+            site = beneficiary.site_id
+            if site in beneficiary.counsellor_id.sudo().refugee_site_ids:
+                continue
+            beneficiary.counsellor_id = (
+                user if is_counsellor and site in user.refugee_site_ids else False
+            )
 
     @api.depends("name")
     def _compute_name_key(self):

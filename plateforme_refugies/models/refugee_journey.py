@@ -13,7 +13,6 @@ JOURNEY_STATES = [
     ("follow_up", "Follow-up after hiring"),
     ("closed", "Closed"),
 ]
-OPEN_JOURNEY_INDEX = "refugee_journey_one_open_per_beneficiary"
 
 
 class RefugeeJourney(models.Model):
@@ -131,6 +130,17 @@ class RefugeeJourney(models.Model):
     )
     close_date = fields.Date(string="Closed on", readonly=True, copy=False)
 
+    _sql_constraints = [
+        (
+            # deferred: the constraint method gives the readable error first; the
+            # database still refuses two journeys opened at the same moment
+            "one_open_per_beneficiary",
+            "EXCLUDE USING btree (beneficiary_id WITH =) WHERE (state != 'closed') "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "A beneficiary can only have one open journey.",
+        ),
+    ]
+
     @api.depends("beneficiary_id")
     def _compute_site_id(self):
         for journey in self:
@@ -195,14 +205,6 @@ class RefugeeJourney(models.Model):
                         )
                         % journey.display_name
                     )
-
-    def init(self):
-        # The constraint above gives the readable error; this index keeps the rule
-        # when two counsellors open a journey for the same person at once.
-        self.env.cr.execute(
-            f"CREATE UNIQUE INDEX IF NOT EXISTS {OPEN_JOURNEY_INDEX} "
-            f"ON {self._table} (beneficiary_id) WHERE state != 'closed'"
-        )
 
     @api.model_create_multi
     def create(self, vals_list):

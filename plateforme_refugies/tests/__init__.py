@@ -1,0 +1,5 @@
+from . import test_site_mixin
+from . import test_access
+from . import test_beneficiary
+from . import test_journey
+from . import test_ui
