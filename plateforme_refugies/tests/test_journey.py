@@ -2,11 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+import psycopg2
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form
+from odoo.tests import Form, TransactionCase
 from odoo.tools import mute_logger
 
 from .common import RefugeeCase
@@ -209,3 +211,50 @@ class TestJourney(RefugeeCase):
             lambda t: t.field_id.name == "state"
         )
         self.assertEqual(tracked.new_value_char, "Diagnostic")
+
+
+class TestJourneyConcurrency(TransactionCase):
+    """Two counsellors open a journey for the same person at the same moment."""
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            site = env["refugee.site"].create({"name": "Race Site", "code": "RACE"})
+            beneficiary = env["refugee.beneficiary"].create(
+                {"name": "Race Person", "birthdate": date(1994, 6, 1), "site_id": site.id}
+            )
+        self.site_id, self.beneficiary_id = site.id, beneficiary.id
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["refugee.journey"].search(
+                [("beneficiary_id", "=", self.beneficiary_id)]
+            ).unlink()
+            beneficiary = env["refugee.beneficiary"].browse(self.beneficiary_id)
+            partner = beneficiary.partner_id
+            beneficiary.unlink()
+            partner.unlink()
+            env["refugee.site"].browse(self.site_id).unlink()
+
+    def test_two_transactions_cannot_both_open_a_journey(self):
+        cr1, cr2 = self.registry.cursor(), self.registry.cursor()
+        self.addCleanup(cr1.close)
+        self.addCleanup(cr2.close)
+        for cr in (cr1, cr2):
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            # each transaction passes the constraint method: it cannot see the other
+            env["refugee.journey"].create({"beneficiary_id": self.beneficiary_id})
+            env.flush_all()
+        cr1.commit()
+        with self.assertRaises(psycopg2.errors.ExclusionViolation):
+            cr2.commit()
+        cr2.rollback()
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM refugee_journey WHERE beneficiary_id = %s",
+                [self.beneficiary_id],
+            )
+            self.assertEqual(cr.fetchone()[0], 1)
