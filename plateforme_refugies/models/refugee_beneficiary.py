@@ -276,9 +276,11 @@ class RefugeeBeneficiary(models.Model):
     def _compute_age(self):
         today = fields.Date.context_today(self)
         for beneficiary in self:
-            age = relativedelta(today, beneficiary.birthdate).years if (
-                beneficiary.birthdate
-            ) else 0
+            age = (
+                relativedelta(today, beneficiary.birthdate).years
+                if (beneficiary.birthdate)
+                else 0
+            )
             beneficiary.age = age
             beneficiary.is_under_26 = bool(beneficiary.birthdate) and (
                 age < YOUTH_AGE_LIMIT

@@ -97,9 +97,7 @@ class RefugeeJourney(models.Model):
     # The drawers of the individual plan
     drawer_workshops = fields.Boolean(string="Autonomy workshops", tracking=True)
     drawer_sas = fields.Boolean(string="SAS IAE", tracking=True)
-    drawer_employment = fields.Boolean(
-        string="Immersion / employment", tracking=True
-    )
+    drawer_employment = fields.Boolean(string="Immersion / employment", tracking=True)
     drawer_training = fields.Boolean(string="Training", tracking=True)
 
     exit_date = fields.Date(copy=False, tracking=True)
@@ -169,7 +167,10 @@ class RefugeeJourney(models.Model):
     @api.constrains("beneficiary_id", "state")
     def _check_one_open_journey(self):
         beneficiaries = self.filtered(lambda j: j.state != "closed").beneficiary_id
-        open_domain = [("beneficiary_id", "in", beneficiaries.ids), ("state", "!=", "closed")]
+        open_domain = [
+            ("beneficiary_id", "in", beneficiaries.ids),
+            ("state", "!=", "closed"),
+        ]
         crowded = self.sudo()._read_group(
             open_domain, ["beneficiary_id"], ["__count"], having=[("__count", ">", 1)]
         )
@@ -197,7 +198,11 @@ class RefugeeJourney(models.Model):
                     self.env._("The orientation of %s cannot be dated in the future.")
                     % journey.display_name
                 )
-            for date in (journey.diagnostic_date, journey.start_date, journey.exit_date):
+            for date in (
+                journey.diagnostic_date,
+                journey.start_date,
+                journey.exit_date,
+            ):
                 if date and date < journey.orientation_date:
                     raise ValidationError(
                         self.env._(
@@ -241,7 +246,10 @@ class RefugeeJourney(models.Model):
         today = fields.Date.context_today(self)
         for journey in self:
             journey.write(
-                {"state": "diagnostic", "diagnostic_date": journey.diagnostic_date or today}
+                {
+                    "state": "diagnostic",
+                    "diagnostic_date": journey.diagnostic_date or today,
+                }
             )
 
     def action_start_plan(self):
@@ -263,8 +271,7 @@ class RefugeeJourney(models.Model):
             journey.write(
                 {
                     "state": "in_progress",
-                    "start_date": journey.start_date
-                    or fields.Date.context_today(self),
+                    "start_date": journey.start_date or fields.Date.context_today(self),
                 }
             )
 

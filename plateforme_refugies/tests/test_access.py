@@ -14,7 +14,9 @@ class TestAccess(RefugeeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.north_file = cls._create_beneficiary("Ahmad Rahimi", health_constraints="Asthme")
+        cls.north_file = cls._create_beneficiary(
+            "Ahmad Rahimi", health_constraints="Asthme"
+        )
         cls.south_file = cls._create_beneficiary("Mariam Hassan", site=cls.site_south)
         cls.north_journey = cls._create_journey(cls.north_file)
         cls.south_journey = cls._create_journey(cls.south_file)
@@ -46,13 +48,17 @@ class TestAccess(RefugeeCase):
     def test_counsellor_journeys_follow_their_sites(self):
         Journey = self.Journey.with_user(self.counsellor_north)
         self.assertEqual(
-            Journey.search([("id", "in", (self.north_journey | self.south_journey).ids)]),
+            Journey.search(
+                [("id", "in", (self.north_journey | self.south_journey).ids)]
+            ),
             self.north_journey,
         )
         self.north_journey.with_user(self.counsellor_north).action_start_diagnostic()
         self.assertEqual(self.north_journey.state, "diagnostic")
         with self.assertRaises(AccessError):
-            self.south_journey.with_user(self.counsellor_north).action_start_diagnostic()
+            self.south_journey.with_user(
+                self.counsellor_north
+            ).action_start_diagnostic()
         self.assertEqual(self.south_journey.state, "orientation")
 
     def test_counsellor_cannot_delete_a_file(self):
@@ -64,7 +70,9 @@ class TestAccess(RefugeeCase):
         Beneficiary = self.Beneficiary.with_user(self.counsellor_north)
         self.assertFalse(Beneficiary.search([("id", "=", self.south_file.id)]))
         self.counsellor_north.refugee_site_ids = [Command.link(self.site_south.id)]
-        self.assertEqual(Beneficiary.search([("id", "=", self.south_file.id)]), self.south_file)
+        self.assertEqual(
+            Beneficiary.search([("id", "=", self.south_file.id)]), self.south_file
+        )
         self.site_south.user_ids = [Command.unlink(self.counsellor_north.id)]
         self.assertFalse(Beneficiary.search([("id", "=", self.south_file.id)]))
 
@@ -91,7 +99,11 @@ class TestAccess(RefugeeCase):
                 self.north_journey.with_user(user).read(["state"])
             with self.assertRaises(AccessError):
                 self.Beneficiary.with_user(user).create(
-                    {"name": "X", "birthdate": date(1990, 1, 1), "site_id": self.site_north.id}
+                    {
+                        "name": "X",
+                        "birthdate": date(1990, 1, 1),
+                        "site_id": self.site_north.id,
+                    }
                 )
 
     def test_reader_does_not_find_beneficiaries_among_contacts(self):
@@ -99,7 +111,9 @@ class TestAccess(RefugeeCase):
         partners = self.north_file.partner_id | self.south_file.partner_id
         self.assertFalse(Partner.search([("id", "in", partners.ids)]))
         self.assertFalse(Partner.name_search("Ahmad Rahimi"))
-        self.assertTrue(Partner.search([("id", "=", self.counsellor_north.partner_id.id)]))
+        self.assertTrue(
+            Partner.search([("id", "=", self.counsellor_north.partner_id.id)])
+        )
         # counsellors still see them as contacts
         self.assertEqual(
             self.env["res.partner"]
@@ -109,14 +123,22 @@ class TestAccess(RefugeeCase):
         )
 
     def test_sensitive_fields_only_for_counsellors_and_coordinator(self):
-        sensitive = {"health_constraints", "disability_recognised", "confidential_notes"}
+        sensitive = {
+            "health_constraints",
+            "disability_recognised",
+            "confidential_notes",
+        }
         for user in (self.reader, self.internal_user):
             fields_seen = self.Beneficiary.with_user(user).fields_get()
             self.assertFalse(sensitive & set(fields_seen), user.login)
         for user in (self.counsellor_north, self.coordinator):
             record = self.north_file.with_user(user)
-            self.assertTrue(sensitive <= set(self.Beneficiary.with_user(user).fields_get()))
-            self.assertEqual(record.read(["health_constraints"])[0]["health_constraints"], "Asthme")
+            self.assertTrue(
+                sensitive <= set(self.Beneficiary.with_user(user).fields_get())
+            )
+            self.assertEqual(
+                record.read(["health_constraints"])[0]["health_constraints"], "Asthme"
+            )
 
     def test_nothing_sensitive_on_the_contact(self):
         partner_fields = set(self.env["res.partner"]._fields)

@@ -69,7 +69,9 @@ class TestBeneficiary(RefugeeCase):
     @freeze_time("2026-03-02")
     def test_age_and_under_26(self):
         young = self._create_beneficiary("Nour Al-Hamad", birthdate=date(2000, 3, 3))
-        turned_26 = self._create_beneficiary("Idriss Mahamat", birthdate=date(2000, 3, 2))
+        turned_26 = self._create_beneficiary(
+            "Idriss Mahamat", birthdate=date(2000, 3, 2)
+        )
         self.assertEqual(young.age, 25)
         self.assertTrue(young.is_under_26)
         self.assertEqual(turned_26.age, 26)
@@ -80,7 +82,8 @@ class TestBeneficiary(RefugeeCase):
             Beneficiary.search([("id", "in", ids), ("is_under_26", "=", True)]), young
         )
         self.assertEqual(
-            Beneficiary.search([("id", "in", ids), ("is_under_26", "=", False)]), turned_26
+            Beneficiary.search([("id", "in", ids), ("is_under_26", "=", False)]),
+            turned_26,
         )
 
     @freeze_time("2026-03-02")

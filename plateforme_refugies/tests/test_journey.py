@@ -54,7 +54,9 @@ class TestJourney(RefugeeCase):
         self.assertEqual(journey.state, "in_progress")
         self.assertEqual(journey.start_date, date(2026, 3, 2))
 
-        journey.write({"exit_date": date(2026, 3, 1), "exit_outcome_id": self.outcome_cdi.id})
+        journey.write(
+            {"exit_date": date(2026, 3, 1), "exit_outcome_id": self.outcome_cdi.id}
+        )
         self.assertEqual(journey.exit_category, "durable")
         journey.action_exit()
         self.assertEqual(journey.state, "exited")
@@ -77,7 +79,10 @@ class TestJourney(RefugeeCase):
         journey.action_start_diagnostic()
         journey.action_start_plan()
         journey.write(
-            {"exit_date": date(2026, 2, 20), "exit_outcome_id": self.outcome_training.id}
+            {
+                "exit_date": date(2026, 2, 20),
+                "exit_outcome_id": self.outcome_training.id,
+            }
         )
         journey.action_exit()
         self.assertEqual(journey.exit_category, "positive")
@@ -88,9 +93,14 @@ class TestJourney(RefugeeCase):
         self.assertEqual(journey.state, "closed")
 
     def test_every_illegal_transition_is_refused(self):
-        states = [state for state, __ in self.env["refugee.journey"]._fields["state"].selection]
+        states = [
+            state
+            for state, __ in self.env["refugee.journey"]._fields["state"].selection
+        ]
         journey = self._journey_as_counsellor(
-            drawer_sas=True, exit_date=date(2026, 2, 1), exit_outcome_id=self.outcome_cdi.id
+            drawer_sas=True,
+            exit_date=date(2026, 2, 1),
+            exit_outcome_id=self.outcome_cdi.id,
         )
         refused = 0
         for action, sources in TRANSITIONS.items():
@@ -126,7 +136,9 @@ class TestJourney(RefugeeCase):
         journey = self._journey_as_counsellor(drawer_workshops=True)
         journey.action_start_diagnostic()
         journey.action_start_plan()
-        journey.write({"exit_date": date(2026, 2, 20), "exit_outcome_id": self.outcome_cdi.id})
+        journey.write(
+            {"exit_date": date(2026, 2, 20), "exit_outcome_id": self.outcome_cdi.id}
+        )
         journey.action_exit()
         with self.assertRaisesRegex(UserError, "must validate"):
             journey.action_close()
@@ -159,7 +171,9 @@ class TestJourney(RefugeeCase):
                 "exit_outcome_id": self.outcome_cdi.id,
             }
         )
-        second = self._create_journey(self.beneficiary, orientation_date=date(2026, 2, 15))
+        second = self._create_journey(
+            self.beneficiary, orientation_date=date(2026, 2, 15)
+        )
         self.assertEqual(self.beneficiary.current_journey_id, second)
         with self.assertRaisesRegex(ValidationError, "already has an open journey"):
             first.sudo().state = "exited"
@@ -177,7 +191,10 @@ class TestJourney(RefugeeCase):
                 )
 
     def test_dates_in_order(self):
-        with self.assertRaisesRegex(ValidationError, "in the future"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "in the future"),
+            self.env.cr.savepoint(),
+        ):
             self._create_journey(self.beneficiary, orientation_date=date(2026, 3, 3))
         journey = self._create_journey(self.beneficiary)
         with self.assertRaisesRegex(ValidationError, "cannot precede its orientation"):
@@ -203,7 +220,9 @@ class TestJourney(RefugeeCase):
         self.assertEqual(journey.display_name, f"{journey.name} - Zarghona Azizi")
 
     def test_state_changes_are_tracked(self):
-        journey = self._create_journey(self.beneficiary).with_context(tracking_disable=False)
+        journey = self._create_journey(self.beneficiary).with_context(
+            tracking_disable=False
+        )
         self._run_precommit()  # records created in the transaction are not tracked
         journey.with_user(self.counsellor_north).action_start_diagnostic()
         self._run_precommit()
@@ -222,7 +241,11 @@ class TestJourneyConcurrency(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             site = env["refugee.site"].create({"name": "Race Site", "code": "RACE"})
             beneficiary = env["refugee.beneficiary"].create(
-                {"name": "Race Person", "birthdate": date(1994, 6, 1), "site_id": site.id}
+                {
+                    "name": "Race Person",
+                    "birthdate": date(1994, 6, 1),
+                    "site_id": site.id,
+                }
             )
         self.site_id, self.beneficiary_id = site.id, beneficiary.id
         self.addCleanup(self._cleanup)

@@ -47,7 +47,9 @@ class TestSiteMixin(RefugeeCase):
         as_north = self.Record.with_user(self.counsellor_north)
         self.assertTrue(north.with_user(self.counsellor_north).is_my_site)
         self.assertFalse(south.with_user(self.counsellor_north).is_my_site)
-        mine = as_north.search([("id", "in", (north | south).ids), ("is_my_site", "=", True)])
+        mine = as_north.search(
+            [("id", "in", (north | south).ids), ("is_my_site", "=", True)]
+        )
         self.assertEqual(mine, north)
         others = as_north.search(
             [("id", "in", (north | south).ids), ("is_my_site", "!=", True)]
