@@ -7,3 +7,13 @@ from . import refugee_exit_outcome
 from . import res_partner
 from . import refugee_beneficiary
 from . import refugee_journey
+from . import refugee_barrier_type
+from . import refugee_barrier
+from . import refugee_diagnostic
+from . import refugee_interview
+from . import refugee_enrolment
+from . import refugee_deadline_rule
+from . import refugee_deadline
+from . import refugee_reorientation_request
+from . import refugee_partner_type
+from . import refugee_partnership_agreement

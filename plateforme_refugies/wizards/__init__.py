@@ -1,0 +1,1 @@
+from . import refugee_counsellor_assign_wizard
