@@ -130,14 +130,16 @@ class RefugeeBarrier(models.Model):
     def create(self, vals_list):
         today = fields.Date.context_today(self)
         for vals in vals_list:
+            # forms send every field, the empty date of the status included
             date_field = STATE_DATE_FIELDS[vals.get("state") or "identified"]
-            vals.setdefault(date_field, today)
+            if not vals.get(date_field):
+                vals[date_field] = today
         return super().create(vals_list)
 
     def write(self, vals):
         new_state = vals.get("state")
         date_field = STATE_DATE_FIELDS.get(new_state)
-        if date_field and date_field not in vals:
+        if date_field and not vals.get(date_field):
             changing = self.filtered(lambda b: b.state != new_state)
             if changing:
                 # the date of the status being reached: today, unless given

@@ -3,3 +3,9 @@ from . import test_access
 from . import test_beneficiary
 from . import test_journey
 from . import test_ui
+from . import test_barrier
+from . import test_diagnostic
+from . import test_interview
+from . import test_deadline
+from . import test_coordination
+from . import test_partner
