@@ -77,21 +77,9 @@ class RefugeeDeadline(models.Model):
 
     @api.model
     def _selection_source_ref(self):
-        return [
-            (model.model, model.name)
-            for model in self.env["ir.model"]
-            .sudo()
-            .search([("model", "in", self._source_models())])
-        ]
-
-    @api.model
-    def _source_models(self):
-        return [
-            "refugee.beneficiary",
-            "refugee.journey",
-            "refugee.enrolment",
-            "refugee.partnership.agreement",
-        ]
+        # any model of the platform may be the source of a deadline
+        models = self.env["ir.model"].sudo().search([("model", "=like", "refugee.%")])
+        return [(model.model, model.name) for model in models]
 
     @api.depends("res_model", "res_id")
     def _compute_source_ref(self):
@@ -170,7 +158,7 @@ class RefugeeDeadline(models.Model):
     @api.model
     def _cron_create_deadlines(self):
         today = fields.Date.context_today(self)
-        rules = self.env["refugee.deadline.rule"].search([])
+        rules = self.env["refugee.deadline.rule"].search([("active", "=", True)])
         hits = []
         for rule in rules:
             for source, due_date in getattr(self, f"_deadline_{rule.kind}")(

@@ -45,7 +45,6 @@ class RefugeeDiagnostic(models.Model):
     site_id = fields.Many2one(related="journey_id.site_id", store=True, index=True)
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Counsellor",
         default=lambda self: self.env.user,
         tracking=True,
     )
@@ -60,10 +59,8 @@ class RefugeeDiagnostic(models.Model):
     )
     skills = fields.Text(help="Know-how and soft skills observed.")
     experience = fields.Text(string="Professional experience")
-    wishes = fields.Text(string="Wishes", help="Trades and sectors the person wants.")
-    french = fields.Text(
-        string="French", help="Level of French observed, oral and written."
-    )
+    wishes = fields.Text(help="Trades and sectors the person wants.")
+    french = fields.Text(help="Level of French observed, oral and written.")
     constraints = fields.Text(
         help="Housing, childcare, mobility, health… (the peripheral barriers are "
         "detailed in the barrier grid of the journey)."

@@ -53,7 +53,6 @@ class RefugeeInterview(models.Model):
     )
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Counsellor",
         required=True,
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
@@ -67,10 +66,7 @@ class RefugeeInterview(models.Model):
         readonly=False,
         precompute=True,
     )
-    interpreter_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Interpreter",
-    )
+    interpreter_id = fields.Many2one(comodel_name="res.partner")
     achieved = fields.Html(string="What was achieved")
     next_steps = fields.Html(string="What to work on next")
     barrier_ids = fields.One2many(

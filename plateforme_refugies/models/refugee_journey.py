@@ -139,7 +139,6 @@ class RefugeeJourney(models.Model):
     )
     diagnostic_id = fields.Many2one(
         comodel_name="refugee.diagnostic",
-        string="Diagnostic",
         compute="_compute_diagnostic_id",
     )
     interview_ids = fields.One2many(
@@ -384,7 +383,7 @@ class RefugeeJourney(models.Model):
                 domain, ["journey_id", "is_lifted"], ["__count"]
             )
         }
-        requests = dict(
+        reorientations = dict(
             self.env["refugee.reorientation.request"]._read_group(
                 domain, ["journey_id"], ["__count"]
             )
@@ -395,7 +394,7 @@ class RefugeeJourney(models.Model):
             journey.barrier_count = journey.barrier_open_count + barriers.get(
                 (journey, True), 0
             )
-            journey.reorientation_count = requests.get(journey, 0)
+            journey.reorientation_count = reorientations.get(journey, 0)
 
     def _action_view_follow_up(self, xmlid):
         self.ensure_one()

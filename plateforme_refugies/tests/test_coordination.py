@@ -41,7 +41,7 @@ class TestValidationQueue(RefugeeCase):
         return (
             self.env["refugee.journey"]
             .with_user(user)
-            .search(filter_domain + [("id", "in", self.journeys.ids)])
+            .search([*filter_domain, ("id", "in", self.journeys.ids)])
         )
 
     def test_bulk_and_single_validation_record_who_and_when(self):

@@ -12,12 +12,10 @@ class RefugeeCounsellorAssignWizard(models.TransientModel):
 
     beneficiary_ids = fields.Many2many(
         comodel_name="refugee.beneficiary",
-        string="Beneficiaries",
         required=True,
     )
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Counsellor",
         required=True,
         domain=[("share", "=", False), ("refugee_site_ids", "!=", False)],
     )
