@@ -12,6 +12,12 @@ from odoo.tools import format_date
 
 YOUTH_AGE_LIMIT = 26
 SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
+LITERACY_LEVELS = [
+    ("never_schooled", "Never schooled"),
+    ("little_schooled", "Little schooled"),
+    ("other_alphabet", "Literate in another alphabet"),
+    ("latin", "Literate in Latin script"),
+]
 
 
 def normalize_name(name):
@@ -148,15 +154,7 @@ class RefugeeBeneficiary(models.Model):
         comodel_name="refugee.language", string="Language of contact"
     )
     interpreter_needed = fields.Boolean(tracking=True)
-    literacy = fields.Selection(
-        selection=[
-            ("never_schooled", "Never schooled"),
-            ("little_schooled", "Little schooled"),
-            ("other_alphabet", "Literate in another alphabet"),
-            ("latin", "Literate in Latin script"),
-        ],
-        tracking=True,
-    )
+    literacy = fields.Selection(selection=LITERACY_LEVELS, tracking=True)
     schooling_years = fields.Integer(string="Years of schooling")
 
     # Education and experience

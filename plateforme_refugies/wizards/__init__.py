@@ -1,0 +1,1 @@
+from . import refugee_workshop_registration_wizard
