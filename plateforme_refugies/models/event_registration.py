@@ -84,9 +84,10 @@ class EventRegistration(models.Model):
 
     def _check_workshop_youth(self):
         for registration in self:
-            if registration.needs_youth_reason and not (
-                registration.youth_exception_reason or ""
-            ).strip():
+            if (
+                registration.needs_youth_reason
+                and not (registration.youth_exception_reason or "").strip()
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(name)s is %(limit)s or younger and the workshop "
@@ -126,9 +127,7 @@ class EventRegistration(models.Model):
     def _check_workshop_seats(self):
         for event in self.filtered(lambda r: r.state in ("open", "done")).event_id:
             if event.seats_limited and event.seats_max and event.seats_available < 0:
-                names = self.filtered(lambda r, e=event: r.event_id == e).mapped(
-                    "name"
-                )
+                names = self.filtered(lambda r, e=event: r.event_id == e).mapped("name")
                 raise ValidationError(
                     self.env._(
                         "The workshop %(workshop)s is full (%(seats)s seats): "

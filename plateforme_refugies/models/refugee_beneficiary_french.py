@@ -103,9 +103,9 @@ class RefugeeBeneficiary(models.Model):
         *(f"fle_assessment_ids.{skill}" for skill in SKILL_NAMES),
     )
     def _compute_fle_progress(self):
-        labels = dict(self._fields["fle_oral_comprehension"]._description_selection(
-            self.env
-        ))
+        labels = dict(
+            self._fields["fle_oral_comprehension"]._description_selection(self.env)
+        )
         for beneficiary in self:
             for skill in SKILL_NAMES:
                 levels = [
@@ -164,7 +164,5 @@ class RefugeeBeneficiary(models.Model):
             "plateforme_refugies.refugee_language_level_report_action"
         )
         action["domain"] = [("beneficiary_id", "=", self.id)]
-        action["display_name"] = self.env._(
-            "French levels of %(name)s", name=self.name
-        )
+        action["display_name"] = self.env._("French levels of %(name)s", name=self.name)
         return action

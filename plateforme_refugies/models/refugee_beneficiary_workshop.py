@@ -73,9 +73,7 @@ class RefugeeBeneficiary(models.Model):
         )
         action["domain"] = [("beneficiary_id", "=", self.id)]
         action["context"] = {"default_beneficiary_id": self.id}
-        action["display_name"] = self.env._(
-            "Workshops of %(name)s", name=self.name
-        )
+        action["display_name"] = self.env._("Workshops of %(name)s", name=self.name)
         return action
 
     def action_open_registration_wizard(self):

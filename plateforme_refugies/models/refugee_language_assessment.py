@@ -102,7 +102,7 @@ class RefugeeLanguageAssessment(models.Model):
                     )
                 )
 
-    @api.constrains(*SKILL_NAMES)
+    @api.constrains("beneficiary_id", "date", *SKILL_NAMES)
     def _check_one_level(self):
         for assessment in self:
             if not any(assessment[skill] for skill in SKILL_NAMES):

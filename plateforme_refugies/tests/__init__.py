@@ -3,3 +3,6 @@ from . import test_access
 from . import test_beneficiary
 from . import test_journey
 from . import test_ui
+from . import test_french
+from . import test_workshop
+from . import test_ui_workshop
