@@ -11,8 +11,7 @@ from . import refugee_language_assessment
 from . import refugee_fle_training
 from . import refugee_fle_threshold
 from . import refugee_language_level_report
-from . import refugee_beneficiary_french
 from . import refugee_workshop_theme
 from . import event_event
 from . import event_registration
-from . import refugee_beneficiary_workshop
+from . import refugee_beneficiary_follow_up

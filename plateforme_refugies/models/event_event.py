@@ -31,7 +31,6 @@ class EventEvent(models.Model):
     )
     site_id = fields.Many2one(
         comodel_name="refugee.site",
-        string="Site",
         index=True,
         ondelete="restrict",
         tracking=True,

@@ -36,7 +36,6 @@ class RefugeeFleTraining(models.Model):
     )
     provider_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Provider",
         domain=[("is_company", "=", True)],
         help="Training body giving the course, e.g. ALIRE for the CIR.",
     )

@@ -216,6 +216,8 @@ class TestFrench(RefugeeCase):
         )
         for user in (self.reader, self.internal_user):
             for model in (self.Assessment, self.Training, report):
-                with self.subTest(user=user.login, model=model._name):
-                    with self.assertRaises(AccessError):
-                        model.with_user(user).search([])
+                with (
+                    self.subTest(user=user.login, model=model._name),
+                    self.assertRaises(AccessError),
+                ):
+                    model.with_user(user).search([])
