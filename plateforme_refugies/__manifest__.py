@@ -28,6 +28,10 @@
         "views/refugee_journey_views.xml",
         "views/refugee_config_views.xml",
         "views/res_users_views.xml",
+        "views/res_partner_views.xml",
+        "views/refugee_siae_placement_views.xml",
+        "report/refugee_siae_occupancy_report_views.xml",
+        "wizards/refugee_sas_planner_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -35,6 +39,7 @@
         "demo/res_partner_demo.xml",
         "demo/refugee_beneficiary_demo.xml",
         "demo/refugee_journey_demo.xml",
+        "demo/refugee_siae_placement_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

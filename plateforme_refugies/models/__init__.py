@@ -7,3 +7,4 @@ from . import refugee_exit_outcome
 from . import res_partner
 from . import refugee_beneficiary
 from . import refugee_journey
+from . import refugee_siae_placement

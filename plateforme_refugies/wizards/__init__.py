@@ -1,0 +1,2 @@
+from . import refugee_sas_planner
+from . import refugee_sas_planner_line
