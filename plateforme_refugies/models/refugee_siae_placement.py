@@ -88,7 +88,6 @@ class RefugeeSiaePlacement(models.Model):
     )
     supervisor_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Supervisor",
         tracking=True,
         domain="[('is_siae_supervisor', '=', True), ('parent_id', '=', siae_id)]",
     )
@@ -157,11 +156,6 @@ class RefugeeSiaePlacement(models.Model):
     )
 
     _sql_constraints = [
-        (
-            "dates_in_order",
-            "CHECK(date_end >= date_start)",
-            "A placement cannot end before it starts.",
-        ),
         (
             "weekly_hours_range",
             "CHECK(weekly_hours > 0 AND weekly_hours <= 48)",

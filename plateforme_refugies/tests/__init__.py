@@ -3,3 +3,7 @@ from . import test_access
 from . import test_beneficiary
 from . import test_journey
 from . import test_ui
+from . import test_siae_placement
+from . import test_siae_concurrency
+from . import test_sas_planner
+from . import test_siae_access

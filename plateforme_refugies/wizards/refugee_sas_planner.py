@@ -147,6 +147,15 @@ class RefugeeSasPlanner(models.TransientModel):
         for planner in self:
             planner.update(planner._propose())
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the proposal is computed as superuser: plan only journeys one may edit
+        journey_ids = [
+            vals["journey_id"] for vals in vals_list if vals.get("journey_id")
+        ]
+        self.env["refugee.journey"].browse(journey_ids).check_access("write")
+        return super().create(vals_list)
+
     def _propose(self):
         """Values of the proposal: its lines, or why nothing fits."""
         values = {

@@ -22,7 +22,6 @@ class RefugeeSasPlannerLine(models.TransientModel):
     )
     supervisor_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Supervisor",
         domain="[('is_siae_supervisor', '=', True), ('parent_id', '=', siae_id)]",
     )
     date_start = fields.Date(string="Start", required=True)
