@@ -50,22 +50,27 @@ class RefugeeSiaeOccupancyReport(models.Model):
                            GREATEST(MAX(occupancy_end), CURRENT_DATE + 182)
                                AS last_day
                       FROM refugee_siae_placement
+                  ), hosted AS (
+                    SELECT p.siae_id, d.day::date AS day, COUNT(*) AS hosted
+                      FROM refugee_siae_placement p
+                CROSS JOIN LATERAL generate_series(
+                               p.date_start, p.occupancy_end, interval '1 day'
+                           ) AS d(day)
+                     WHERE p.occupancy_end IS NOT NULL
+                  GROUP BY p.siae_id, d.day
                   ), daily AS (
                     SELECT s.id AS siae_id, s.is_sas_partner,
                            s.siae_capacity AS capacity,
-                           date_trunc('week', d.day)::date AS week,
-                           COUNT(p.id) AS hosted
+                           date_trunc('week', g.day)::date AS week,
+                           COALESCE(h.hosted, 0) AS hosted
                       FROM res_partner s
                 CROSS JOIN bounds
                 CROSS JOIN generate_series(
                                bounds.first_day, bounds.last_day, interval '1 day'
-                           ) AS d(day)
-                 LEFT JOIN refugee_siae_placement p
-                        ON p.siae_id = s.id
-                       AND p.date_start <= d.day
-                       AND p.occupancy_end >= d.day
+                           ) AS g(day)
+                 LEFT JOIN hosted h
+                        ON h.siae_id = s.id AND h.day = g.day::date
                      WHERE s.is_siae AND s.active
-                  GROUP BY s.id, d.day
                   )
                   SELECT ROW_NUMBER() OVER (ORDER BY siae_id, week) AS id,
                          siae_id, is_sas_partner, week, capacity,
