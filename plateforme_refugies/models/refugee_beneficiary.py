@@ -370,8 +370,12 @@ class RefugeeBeneficiary(models.Model):
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             vals["reference"] = sequence.next_by_code("refugee.beneficiary")
-            vals.setdefault("is_refugee_beneficiary", True)
-        return super().create(vals_list)
+        beneficiaries = super().create(vals_list)
+        # hides the contact from readers, also when an existing contact was linked
+        beneficiaries.partner_id.filtered(
+            lambda p: not p.is_refugee_beneficiary
+        ).is_refugee_beneficiary = True
+        return beneficiaries
 
     def action_view_journeys(self):
         self.ensure_one()

@@ -146,6 +146,10 @@ class TestAccess(RefugeeCase):
             if "plateforme_refugies" in (field.groups or ""):
                 self.assertNotIn(name, partner_fields)
         self.assertTrue(self.north_file.partner_id.is_refugee_beneficiary)
+        contact = self.env["res.partner"].create({"name": "Existing Contact"})
+        linked = self._create_beneficiary("Existing Contact", partner_id=contact.id)
+        self.assertEqual(linked.partner_id, contact)
+        self.assertTrue(contact.is_refugee_beneficiary)
 
     def test_only_the_coordinator_configures(self):
         with self.assertRaises(AccessError):
