@@ -39,6 +39,10 @@
         "views/event_registration_views.xml",
         "views/refugee_beneficiary_workshop_views.xml",
         "wizards/refugee_workshop_registration_wizard_views.xml",
+        "views/res_partner_views.xml",
+        "views/refugee_siae_placement_views.xml",
+        "report/refugee_siae_occupancy_report_views.xml",
+        "wizards/refugee_sas_planner_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -48,6 +52,7 @@
         "demo/refugee_journey_demo.xml",
         "demo/refugee_fle_demo.xml",
         "demo/event_event_demo.xml",
+        "demo/refugee_siae_placement_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

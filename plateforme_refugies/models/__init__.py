@@ -15,3 +15,4 @@ from . import refugee_workshop_theme
 from . import event_event
 from . import event_registration
 from . import refugee_beneficiary_follow_up
+from . import refugee_siae_placement

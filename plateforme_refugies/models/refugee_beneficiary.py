@@ -225,6 +225,13 @@ class RefugeeBeneficiary(models.Model):
         "partners following them.",
     )
     consent_date = fields.Date()
+    pass_iae_number = fields.Char(
+        string="PASS IAE number",
+        tracking=True,
+        help="Approval (agrément) that opens the right to a job in a SIAE.",
+    )
+    pass_iae_start = fields.Date(string="PASS IAE valid from")
+    pass_iae_end = fields.Date(string="PASS IAE valid until", tracking=True)
 
     journey_ids = fields.One2many(
         comodel_name="refugee.journey", inverse_name="beneficiary_id"
@@ -342,6 +349,18 @@ class RefugeeBeneficiary(models.Model):
                 raise ValidationError(
                     self.env._("The date of birth of %s is in the future.")
                     % beneficiary.name
+                )
+
+    @api.constrains("pass_iae_start", "pass_iae_end")
+    def _check_pass_iae_dates(self):
+        for beneficiary in self:
+            start, end = beneficiary.pass_iae_start, beneficiary.pass_iae_end
+            if start and end and end < start:
+                raise ValidationError(
+                    self.env._(
+                        "The PASS IAE of %(person)s cannot end before it starts.",
+                        person=beneficiary.name,
+                    )
                 )
 
     @api.model_create_multi

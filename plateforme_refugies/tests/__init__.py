@@ -6,3 +6,7 @@ from . import test_ui
 from . import test_french
 from . import test_workshop
 from . import test_ui_workshop
+from . import test_siae_placement
+from . import test_siae_concurrency
+from . import test_sas_planner
+from . import test_siae_access
