@@ -12,6 +12,12 @@ from odoo.tools import format_date
 
 YOUTH_AGE_LIMIT = 26
 SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
+LITERACY_LEVELS = [
+    ("never_schooled", "Never schooled"),
+    ("little_schooled", "Little schooled"),
+    ("other_alphabet", "Literate in another alphabet"),
+    ("latin", "Literate in Latin script"),
+]
 
 
 def normalize_name(name):
@@ -148,15 +154,7 @@ class RefugeeBeneficiary(models.Model):
         comodel_name="refugee.language", string="Language of contact"
     )
     interpreter_needed = fields.Boolean(tracking=True)
-    literacy = fields.Selection(
-        selection=[
-            ("never_schooled", "Never schooled"),
-            ("little_schooled", "Little schooled"),
-            ("other_alphabet", "Literate in another alphabet"),
-            ("latin", "Literate in Latin script"),
-        ],
-        tracking=True,
-    )
+    literacy = fields.Selection(selection=LITERACY_LEVELS, tracking=True)
     schooling_years = fields.Integer(string="Years of schooling")
 
     # Education and experience
@@ -227,6 +225,13 @@ class RefugeeBeneficiary(models.Model):
         "partners following them.",
     )
     consent_date = fields.Date()
+    pass_iae_number = fields.Char(
+        string="PASS IAE number",
+        tracking=True,
+        help="Approval (agrément) that opens the right to a job in a SIAE.",
+    )
+    pass_iae_start = fields.Date(string="PASS IAE valid from")
+    pass_iae_end = fields.Date(string="PASS IAE valid until", tracking=True)
 
     journey_ids = fields.One2many(
         comodel_name="refugee.journey", inverse_name="beneficiary_id"
@@ -349,6 +354,18 @@ class RefugeeBeneficiary(models.Model):
                 raise ValidationError(
                     self.env._("The date of birth of %s is in the future.")
                     % beneficiary.name
+                )
+
+    @api.constrains("pass_iae_start", "pass_iae_end")
+    def _check_pass_iae_dates(self):
+        for beneficiary in self:
+            start, end = beneficiary.pass_iae_start, beneficiary.pass_iae_end
+            if start and end and end < start:
+                raise ValidationError(
+                    self.env._(
+                        "The PASS IAE of %(person)s cannot end before it starts.",
+                        person=beneficiary.name,
+                    )
                 )
 
     @api.model_create_multi
