@@ -120,6 +120,18 @@ class RefugeeDeadline(models.Model):
         )
         return [(b, b.residence_permit_expiry) for b in beneficiaries]
 
+    def _deadline_sas_duration(self, rule, today):
+        # the SAS lasts 4 months at most: its exit is prepared before
+        delta = rule._get_delta()
+        journeys = self.env["refugee.journey"].search(
+            [
+                ("state", "=", "in_progress"),
+                ("sas_outcome", "=", False),
+                ("sas_date_start", "<=", today - delta),
+            ]
+        )
+        return [(j, j.sas_date_start + delta) for j in journeys]
+
     def _deadline_no_interview(self, rule, today):
         delta = rule._get_delta()
         limit = today - delta

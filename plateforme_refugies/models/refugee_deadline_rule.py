@@ -10,6 +10,7 @@ from odoo import fields, models
 # refugee.deadline._deadline_<kind>(rule, today) and a data record.
 DEADLINE_KINDS = [
     ("residence_permit", "Residence permit expires"),
+    ("sas_duration", "SAS IAE reaches its length"),
     ("no_interview", "No interview for a while"),
     ("enrolment_end", "Scheme enrolment ends"),
     ("agreement_end", "Partnership agreement ends"),

@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import RefugeeCase
+from .common_siae import SiaeCase
 
 
 @freeze_time("2026-03-02")
@@ -265,3 +266,39 @@ class TestDeadlineClockQueries(RefugeeCase):
         with self.assertQueryCount(queries_for_two):
             created = Deadline._cron_create_deadlines()
         self.assertEqual(len(created), 30)
+
+
+@freeze_time("2026-03-02")
+class TestDeadlineSas(SiaeCase):
+    def test_sas_reaches_three_months_and_a_half(self):
+        journey = self.north_journey
+        placements = self._place(
+            journey, self.farm, date(2026, 1, 12), date(2026, 2, 20)
+        ) | self._place(journey, self.cleaning, date(2026, 2, 21), date(2026, 5, 10))
+        Deadline = self.env["refugee.deadline"]
+
+        def sas_deadlines():
+            return Deadline.search(
+                [("kind", "=", "sas_duration"), ("res_id", "=", journey.id)]
+            )
+
+        # 2026-01-12 + 3 months and 15 days
+        with freeze_time("2026-04-26"):
+            Deadline._cron_create_deadlines()
+        self.assertFalse(sas_deadlines())
+        for day in ("2026-04-27", "2026-04-28"):
+            with freeze_time(day):
+                Deadline._cron_create_deadlines()
+        deadline = sas_deadlines()
+        self.assertEqual(len(deadline), 1)
+        self.assertEqual(deadline.date_deadline, date(2026, 4, 27))
+        self.assertEqual(deadline.activity_id.user_id, self.counsellor_north)
+        # once the SAS outcome is known, nothing more to prepare
+        for placement in placements:
+            placement.action_start()
+            placement.action_done()
+        journey.sas_outcome = "other"
+        deadline.unlink()
+        with freeze_time("2026-04-29"):
+            Deadline._cron_create_deadlines()
+        self.assertFalse(sas_deadlines())
