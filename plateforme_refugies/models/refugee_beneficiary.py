@@ -60,7 +60,6 @@ class RefugeeBeneficiary(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Counsellor",
         tracking=True,
         index=True,
         compute="_compute_counsellor_id",
@@ -352,8 +351,9 @@ class RefugeeBeneficiary(models.Model):
         for beneficiary in self:
             if beneficiary.birthdate and beneficiary.birthdate > today:
                 raise ValidationError(
-                    self.env._("The date of birth of %s is in the future.")
-                    % beneficiary.name
+                    self.env._(
+                        "The date of birth of %s is in the future.", beneficiary.name
+                    )
                 )
 
     @api.constrains("pass_iae_start", "pass_iae_end")

@@ -73,7 +73,6 @@ class RefugeeJourney(models.Model):
     )
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Counsellor",
         compute="_compute_counsellor_id",
         store=True,
         readonly=False,
@@ -296,8 +295,10 @@ class RefugeeJourney(models.Model):
         for journey in self:
             if journey.orientation_date > today:
                 raise ValidationError(
-                    self.env._("The orientation of %s cannot be dated in the future.")
-                    % journey.display_name
+                    self.env._(
+                        "The orientation of %s cannot be dated in the future.",
+                        journey.display_name,
+                    )
                 )
             for date in (
                 journey.diagnostic_date,
@@ -307,9 +308,9 @@ class RefugeeJourney(models.Model):
                 if date and date < journey.orientation_date:
                     raise ValidationError(
                         self.env._(
-                            "The dates of journey %s cannot precede its orientation."
+                            "The dates of journey %s cannot precede its orientation.",
+                            journey.display_name,
                         )
-                        % journey.display_name
                     )
 
     @api.constrains("sas_outcome", "sas_outcome_siae_id", "drawer_sas")
@@ -517,9 +518,9 @@ class RefugeeJourney(models.Model):
                 raise UserError(
                     self.env._(
                         "Choose at least one drawer (workshops, SAS IAE, immersion / "
-                        "employment or training) before starting journey %s."
+                        "employment or training) before starting journey %s.",
+                        journey.display_name,
                     )
-                    % journey.display_name
                 )
             journey.write(
                 {
@@ -535,9 +536,9 @@ class RefugeeJourney(models.Model):
                 raise UserError(
                     self.env._(
                         "Fill in the exit date and the exit outcome of journey %s "
-                        "before recording the exit."
+                        "before recording the exit.",
+                        journey.display_name,
                     )
-                    % journey.display_name
                 )
         self.write({"state": "exited"})
 
@@ -547,9 +548,9 @@ class RefugeeJourney(models.Model):
             raise UserError(
                 self.env._(
                     "Journey %s did not end with a hire: there is no follow-up after "
-                    "hiring to start."
+                    "hiring to start.",
+                    not_hired[0].display_name,
                 )
-                % not_hired[0].display_name
             )
         self.write({"state": "follow_up"})
 
@@ -572,9 +573,9 @@ class RefugeeJourney(models.Model):
             raise UserError(
                 self.env._(
                     "The coordinator must validate the follow-up of journey %s "
-                    "before it is closed."
+                    "before it is closed.",
+                    not_validated[0].display_name,
                 )
-                % not_validated[0].display_name
             )
         self.write({"state": "closed", "close_date": fields.Date.context_today(self)})
 

@@ -62,7 +62,8 @@ class TestBeneficiary(RefugeeCase):
             with self.env.cr.savepoint():
                 self.env.cr.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 self.env.cr.execute(
-                    "UPDATE refugee_beneficiary SET birthdate = '1990-05-17' WHERE id = %s",
+                    "UPDATE refugee_beneficiary SET birthdate = '1990-05-17' "
+                    "WHERE id = %s",
                     [other.id],
                 )
 
