@@ -58,6 +58,13 @@
         "views/refugee_journey_follow_up_views.xml",
         "views/res_users_caseload_views.xml",
         "wizards/refugee_counsellor_assign_wizard_views.xml",
+        "report/refugee_journey_report_views.xml",
+        "report/refugee_siae_placement_report_views.xml",
+        "report/refugee_workshop_report_views.xml",
+        "report/refugee_barrier_report_views.xml",
+        "report/refugee_french_progress_report_views.xml",
+        "report/refugee_activity_report.xml",
+        "wizards/refugee_dashboard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
