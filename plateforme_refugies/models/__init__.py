@@ -7,3 +7,11 @@ from . import refugee_exit_outcome
 from . import res_partner
 from . import refugee_beneficiary
 from . import refugee_journey
+from . import refugee_state_mixin
+from . import crm_team
+from . import crm_stage
+from . import crm_lead
+from . import refugee_immersion
+from . import refugee_immersion_visit
+from . import refugee_hire
+from . import refugee_hire_followup

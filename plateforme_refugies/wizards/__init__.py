@@ -1,0 +1,3 @@
+from . import refugee_immersion_stop_wizard
+from . import refugee_match_wizard
+from . import refugee_match_line
