@@ -235,11 +235,16 @@ class RefugeeHire(models.Model):
         journeys = self.journey_id.filtered(
             lambda j: j.state != "closed" and not j.exit_set_by_hand
         )
-        for journey in journeys:
-            hire = journey.hire_ids.filtered(lambda h: h.state != "cancelled").sorted(
-                lambda h: (h.date_start, h.id)
-            )[-1:]
-            outcome = hire._exit_outcome() if hire else False
+        if not journeys:
+            return
+        latest = {}
+        for hire in self.search(
+            [("journey_id", "in", journeys.ids), ("state", "!=", "cancelled")],
+            order="date_start desc, id desc",
+        ):
+            latest.setdefault(hire.journey_id, hire)
+        for journey, hire in latest.items():
+            outcome = hire._exit_outcome()
             if outcome and (
                 journey.exit_outcome_id != outcome
                 or journey.exit_date != hire.date_start
@@ -249,7 +254,8 @@ class RefugeeHire(models.Model):
                 )
 
     def _plan_follow_ups(self):
-        """Plan the follow-ups at 1, 3 and 6 months, once per hire."""
+        """Plan the follow-ups at 1, 3 and 6 months, once per hire; a hire
+        confirmed again after a cancellation gets its activities back."""
         Followup = self.env["refugee.hire.followup"]
         vals_list = []
         for hire in self:
@@ -259,4 +265,7 @@ class RefugeeHire(models.Model):
                 for milestone, _label in Followup.MILESTONES
                 if milestone not in planned
             ]
-        Followup.create(vals_list)._schedule_activity()
+        Followup.create(vals_list)
+        self.followup_ids.filtered(
+            lambda f: f.state == "planned" and not f.activity_id
+        )._schedule_activity()

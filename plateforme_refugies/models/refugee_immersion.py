@@ -244,9 +244,9 @@ class RefugeeImmersion(models.Model):
             return 0
         return (self.date_end - self.date_start).days + 1
 
-    def _last_allowed_day(self):
+    def _last_allowed_day(self, date_start=None):
         """One month date to date: from 2 March to 1 April included."""
-        return self.date_start + MAX_DURATION - timedelta(days=1)
+        return (date_start or self.date_start) + MAX_DURATION - timedelta(days=1)
 
     def _format(self, date):
         return format_date(self.env, date)
@@ -491,17 +491,21 @@ class RefugeeImmersion(models.Model):
 
     def action_done(self):
         self._check_state(["running"], self.env._("closed"))
-        if missing := self.filtered(
-            lambda i: not (i.assessment_date and i.assessment_result)
-        ):
+        if missing := self.filtered(lambda i: not i.assessment_result):
             raise UserError(
                 self.env._(
-                    "Record the tutor's assessment (date and overall assessment) of "
-                    "%s before closing it.",
+                    "Record the tutor's overall assessment of %s before closing it.",
                     missing[0].display_name,
                 )
             )
-        self.write({"state": "done"})
+        today = fields.Date.context_today(self)
+        for immersion in self:
+            immersion.write(
+                {
+                    "state": "done",
+                    "assessment_date": immersion.assessment_date or today,
+                }
+            )
 
     def action_open_stop_wizard(self):
         self._check_state(
@@ -550,10 +554,12 @@ class RefugeeImmersion(models.Model):
                     first.display_name,
                 )
             )
+        date_start = self.date_end + timedelta(days=1)
         renewal = self.copy(
             {
                 "renewal_of_id": self.id,
-                "date_start": self.date_end + timedelta(days=1),
+                "date_start": date_start,
+                "date_end": self._last_allowed_day(date_start),
                 "journey_id": self.journey_id.id,
             }
         )

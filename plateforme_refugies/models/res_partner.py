@@ -4,8 +4,6 @@ from odoo import api, fields, models
 
 from .refugee_language import CEFR_LEVELS
 
-EMPLOYER_GROUP = "plateforme_refugies.group_counsellor"
-
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -61,14 +59,13 @@ class ResPartner(models.Model):
     employer_free_tutoring = fields.Integer(
         string="Free tutoring places",
         compute="_compute_employer_counts",
-        groups=EMPLOYER_GROUP,
         help="Capacity of the tutors minus the immersions signed or running.",
     )
     employer_immersion_count = fields.Integer(
-        string="Immersions", compute="_compute_employer_counts", groups=EMPLOYER_GROUP
+        string="Immersions", compute="_compute_employer_counts"
     )
     employer_hire_count = fields.Integer(
-        string="Hires", compute="_compute_employer_counts", groups=EMPLOYER_GROUP
+        string="Hires", compute="_compute_employer_counts"
     )
 
     _sql_constraints = [
@@ -79,9 +76,13 @@ class ResPartner(models.Model):
         ),
     ]
 
+    @api.depends_context("uid")
     @api.depends("employer_tutor_ids.tutor_capacity")
     def _compute_employer_counts(self):
+        # counted within the user's rights: readers and other users get zero
         employers = self.filtered("is_partner_employer")
+        if not self.env["refugee.immersion"].has_access("read"):
+            employers = self.browse()
         immersions = dict(
             self.env["refugee.immersion"]._read_group(
                 [("employer_id", "in", employers.ids)], ["employer_id"], ["__count"]

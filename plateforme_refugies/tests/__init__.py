@@ -3,3 +3,7 @@ from . import test_access
 from . import test_beneficiary
 from . import test_journey
 from . import test_ui
+from . import test_prospection
+from . import test_immersion
+from . import test_hire
+from . import test_matching
