@@ -67,7 +67,6 @@ class RefugeeHire(models.Model):
     )
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Counsellor",
         compute="_compute_counsellor_id",
         store=True,
         readonly=False,
@@ -78,7 +77,6 @@ class RefugeeHire(models.Model):
     )
     employer_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Employer",
         required=True,
         index=True,
         ondelete="restrict",
@@ -87,7 +85,6 @@ class RefugeeHire(models.Model):
     )
     tutor_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Tutor",
         tracking=True,
         domain="[('parent_id', '=', employer_id), ('is_company', '=', False)]",
     )

@@ -114,7 +114,11 @@ class RefugeeHireFollowup(models.Model):
                 followup.activity_id.action_feedback(feedback=feedback)
             else:
                 followup.hire_id.message_post(
-                    body=f"{followup.display_name} — {feedback}"
+                    body=self.env._(
+                        "%(followup)s: %(feedback)s",
+                        followup=followup.display_name,
+                        feedback=feedback,
+                    )
                 )
         journeys = self.hire_id.journey_id.filtered("hire_follow_up_done")
         for journey in journeys:

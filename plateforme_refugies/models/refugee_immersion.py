@@ -80,7 +80,6 @@ class RefugeeImmersion(models.Model):
     )
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Counsellor",
         compute="_compute_counsellor_id",
         store=True,
         readonly=False,
@@ -91,7 +90,6 @@ class RefugeeImmersion(models.Model):
     )
     employer_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Employer",
         required=True,
         index=True,
         ondelete="restrict",
@@ -100,13 +98,11 @@ class RefugeeImmersion(models.Model):
     )
     tutor_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Tutor",
         tracking=True,
         domain="[('parent_id', '=', employer_id), ('is_company', '=', False)]",
     )
     prescriber_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Prescriber",
         tracking=True,
         domain="[('is_company', '=', True)]",
         help="France Travail, Mission Locale, Cap emploi or SIAE prescribing the "
