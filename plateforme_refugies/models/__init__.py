@@ -7,7 +7,17 @@ from . import refugee_exit_outcome
 from . import res_partner
 from . import refugee_beneficiary
 from . import refugee_journey
+from . import refugee_language_assessment
+from . import refugee_fle_training
+from . import refugee_fle_threshold
+from . import refugee_language_level_report
+from . import refugee_workshop_theme
+from . import event_event
+from . import event_registration
+from . import refugee_beneficiary_follow_up
+from . import refugee_siae_placement
 from . import refugee_state_mixin
+from . import refugee_beneficiary_employment
 from . import crm_team
 from . import crm_stage
 from . import crm_lead

@@ -10,12 +10,14 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from .refugee_language import CEFR_LEVELS
-
 YOUTH_AGE_LIMIT = 26
-# asylum-seeker or emergency housing must be left: a job far away needs housing
-HOUSING_NEEDED_SITUATIONS = ("cada", "huda", "chu", "hosted", "none")
 SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
+LITERACY_LEVELS = [
+    ("never_schooled", "Never schooled"),
+    ("little_schooled", "Little schooled"),
+    ("other_alphabet", "Literate in another alphabet"),
+    ("latin", "Literate in Latin script"),
+]
 
 
 def normalize_name(name):
@@ -152,15 +154,7 @@ class RefugeeBeneficiary(models.Model):
         comodel_name="refugee.language", string="Language of contact"
     )
     interpreter_needed = fields.Boolean(tracking=True)
-    literacy = fields.Selection(
-        selection=[
-            ("never_schooled", "Never schooled"),
-            ("little_schooled", "Little schooled"),
-            ("other_alphabet", "Literate in another alphabet"),
-            ("latin", "Literate in Latin script"),
-        ],
-        tracking=True,
-    )
+    literacy = fields.Selection(selection=LITERACY_LEVELS, tracking=True)
     schooling_years = fields.Integer(string="Years of schooling")
 
     # Education and experience
@@ -231,6 +225,13 @@ class RefugeeBeneficiary(models.Model):
         "partners following them.",
     )
     consent_date = fields.Date()
+    pass_iae_number = fields.Char(
+        string="PASS IAE number",
+        tracking=True,
+        help="Approval (agrément) that opens the right to a job in a SIAE.",
+    )
+    pass_iae_start = fields.Date(string="PASS IAE valid from")
+    pass_iae_end = fields.Date(string="PASS IAE valid until", tracking=True)
 
     journey_ids = fields.One2many(
         comodel_name="refugee.journey", inverse_name="beneficiary_id"
@@ -350,6 +351,18 @@ class RefugeeBeneficiary(models.Model):
                     % beneficiary.name
                 )
 
+    @api.constrains("pass_iae_start", "pass_iae_end")
+    def _check_pass_iae_dates(self):
+        for beneficiary in self:
+            start, end = beneficiary.pass_iae_start, beneficiary.pass_iae_end
+            if start and end and end < start:
+                raise ValidationError(
+                    self.env._(
+                        "The PASS IAE of %(person)s cannot end before it starts.",
+                        person=beneficiary.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         sequence = self.env["ir.sequence"]
@@ -391,40 +404,3 @@ class RefugeeBeneficiary(models.Model):
                 "default_counsellor_id": self.counsellor_id.id,
             },
         }
-
-    # Employment: matching with partner employers
-    french_level = fields.Selection(
-        selection=CEFR_LEVELS,
-        string="Overall French level",
-        tracking=True,
-        help="Overall CEFR level of French, compared with the level employers require.",
-    )
-    needs_housing = fields.Boolean(
-        string="Needs housing near a job",
-        compute="_compute_needs_housing",
-        store=True,
-        readonly=False,
-        help="Proposed from the housing situation: asylum-seeker, emergency or "
-        "hosted housing must be left for a job away from it.",
-    )
-    immersion_ids = fields.One2many(
-        comodel_name="refugee.immersion", inverse_name="beneficiary_id"
-    )
-    hire_ids = fields.One2many(
-        comodel_name="refugee.hire", inverse_name="beneficiary_id"
-    )
-
-    @api.depends("housing_situation")
-    def _compute_needs_housing(self):
-        for beneficiary in self:
-            beneficiary.needs_housing = (
-                beneficiary.housing_situation in HOUSING_NEEDED_SITUATIONS
-            )
-
-    def action_suggest_employers(self):
-        self.ensure_one()
-        return (
-            self.env["refugee.match.wizard"]
-            .create({"beneficiary_id": self.id})
-            .action_open()
-        )

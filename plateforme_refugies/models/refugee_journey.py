@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from .refugee_exit_outcome import IAE_CATEGORIES
+from .refugee_siae_placement import SAS_MAX_STEPS, SAS_MIN_STEPS
 
 JOURNEY_STATES = [
     ("orientation", "Orientation received"),
@@ -14,6 +15,19 @@ JOURNEY_STATES = [
     ("follow_up", "Follow-up after hiring"),
     ("closed", "Closed"),
 ]
+SAS_OUTCOMES = [
+    ("sas_siae", "Stays in a SIAE of the SAS"),
+    ("other_siae", "Joins another SIAE"),
+    ("training", "HOPE or other training"),
+    ("employment", "Direct employment"),
+    ("other", "Other (abandonment, moving away...)"),
+]
+# exit outcome the SAS outcome proposes for the journey
+SAS_OUTCOME_EXITS = {
+    "sas_siae": "plateforme_refugies.exit_outcome_other_siae",
+    "other_siae": "plateforme_refugies.exit_outcome_other_siae",
+    "training": "plateforme_refugies.exit_outcome_qualifying_training",
+}
 
 
 class RefugeeJourney(models.Model):
@@ -129,6 +143,40 @@ class RefugeeJourney(models.Model):
     )
     close_date = fields.Date(string="Closed on", readonly=True, copy=False)
 
+    # SIAE placements and the SAS IAE (2 or 3 of them, successive)
+    siae_placement_ids = fields.One2many(
+        comodel_name="refugee.siae.placement",
+        inverse_name="journey_id",
+        string="SIAE placements",
+    )
+    sas_placement_ids = fields.One2many(
+        comodel_name="refugee.siae.placement",
+        inverse_name="journey_id",
+        string="SAS placements",
+        domain=[("is_sas", "=", True)],
+    )
+    siae_placement_count = fields.Integer(compute="_compute_siae_placement_count")
+    sas_date_start = fields.Date(
+        string="SAS starts on", compute="_compute_sas_dates", store=True
+    )
+    sas_date_end = fields.Date(
+        string="SAS ends on", compute="_compute_sas_dates", store=True
+    )
+    sas_outcome = fields.Selection(
+        selection=SAS_OUTCOMES,
+        string="SAS outcome",
+        copy=False,
+        tracking=True,
+        help="Where the person goes at the end of the SAS IAE.",
+    )
+    sas_outcome_siae_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Continues in the SIAE",
+        copy=False,
+        tracking=True,
+        domain=[("is_siae", "=", True)],
+    )
+
     _sql_constraints = [
         (
             # deferred: the constraint method gives the readable error first; the
@@ -156,6 +204,26 @@ class RefugeeJourney(models.Model):
     def _compute_exit_category(self):
         for journey in self:
             journey.exit_category = journey.exit_outcome_id.iae_category
+
+    def _compute_siae_placement_count(self):
+        counts = dict(
+            self.env["refugee.siae.placement"]._read_group(
+                [("journey_id", "in", self.ids)], ["journey_id"], ["__count"]
+            )
+        )
+        for journey in self:
+            journey.siae_placement_count = counts.get(journey, 0)
+
+    @api.depends(
+        "sas_placement_ids.date_start",
+        "sas_placement_ids.occupancy_end",
+        "sas_placement_ids.state",
+    )
+    def _compute_sas_dates(self):
+        for journey in self:
+            sas = journey.sas_placement_ids.filtered("occupancy_end")
+            journey.sas_date_start = min(sas.mapped("date_start"), default=False)
+            journey.sas_date_end = max(sas.mapped("occupancy_end"), default=False)
 
     def _compute_display_name(self):
         for journey in self:
@@ -211,6 +279,158 @@ class RefugeeJourney(models.Model):
                         )
                         % journey.display_name
                     )
+
+    @api.constrains("sas_outcome", "sas_outcome_siae_id", "drawer_sas")
+    def _check_sas(self):
+        for journey in self:
+            sas = journey.sudo().sas_placement_ids.filtered("occupancy_end")
+            if sas and not journey.drawer_sas:
+                raise ValidationError(
+                    self.env._(
+                        "SAS rule: journey %(journey)s has SAS placements: keep its "
+                        "SAS IAE drawer, or cancel them first.",
+                        journey=journey.display_name,
+                    )
+                )
+            if journey.sas_outcome:
+                journey._check_sas_outcome(sas)
+
+    def _check_sas_outcome(self, sas):
+        self.ensure_one()
+        if self.sas_outcome != "other" and len(sas) < SAS_MIN_STEPS:
+            raise ValidationError(
+                self.env._(
+                    "SAS rule: the SAS of %(journey)s needs %(min)s or %(max)s "
+                    "successive placements before its outcome is recorded; it has "
+                    "%(count)s.",
+                    journey=self.display_name,
+                    min=SAS_MIN_STEPS,
+                    max=SAS_MAX_STEPS,
+                    count=len(sas),
+                )
+            )
+        if unfinished := sas.filtered(lambda p: p.state in ("planned", "running")):
+            raise ValidationError(
+                self.env._(
+                    "SAS rule: the outcome of the SAS of %(journey)s is recorded at "
+                    "its end; the placement %(placement)s is not finished.",
+                    journey=self.display_name,
+                    placement=unfinished[0].display_name,
+                )
+            )
+        siae = self.sas_outcome_siae_id
+        if self.sas_outcome in ("sas_siae", "other_siae") and not siae:
+            raise ValidationError(
+                self.env._(
+                    "SAS outcome of %(journey)s: name the SIAE the person continues "
+                    "in.",
+                    journey=self.display_name,
+                )
+            )
+        if self.sas_outcome == "sas_siae" and siae not in sas.siae_id:
+            raise ValidationError(
+                self.env._(
+                    "SAS outcome of %(journey)s: %(siae)s is not one of the SIAE of "
+                    'the SAS; choose "Joins another SIAE".',
+                    journey=self.display_name,
+                    siae=siae.display_name,
+                )
+            )
+        if self.sas_outcome == "other_siae" and siae in sas.siae_id:
+            raise ValidationError(
+                self.env._(
+                    "SAS outcome of %(journey)s: %(siae)s is one of the SIAE of the "
+                    'SAS; choose "Stays in a SIAE of the SAS".',
+                    journey=self.display_name,
+                    siae=siae.display_name,
+                )
+            )
+
+    def _check_placements(self):
+        """The rules over the SIAE placements of each journey, SAS first."""
+        Placement = self.env["refugee.siae.placement"]
+        for journey in self.sudo():
+            placements = journey.siae_placement_ids.filtered("occupancy_end").sorted(
+                "date_start"
+            )
+            latest = None
+            for placement in placements:
+                if latest and placement.date_start <= latest.occupancy_end:
+                    raise ValidationError(
+                        self.env._(
+                            "SAS rule: the placements of %(person)s follow one "
+                            "another and cannot overlap: %(first)s ends on %(end)s, "
+                            "%(second)s starts on %(start)s.",
+                            person=journey.beneficiary_id.name,
+                            first=latest.siae_id.name,
+                            end=format_date(self.env, latest.occupancy_end),
+                            second=placement.siae_id.name,
+                            start=format_date(self.env, placement.date_start),
+                        )
+                    )
+                if not latest or placement.occupancy_end > latest.occupancy_end:
+                    latest = placement
+            sas = placements.filtered("is_sas")
+            if not sas:
+                continue
+            if not journey.drawer_sas:
+                raise ValidationError(
+                    self.env._(
+                        "SAS rule: journey %(journey)s does not include the SAS IAE "
+                        "drawer: tick it in the individual plan first.",
+                        journey=journey.display_name,
+                    )
+                )
+            if len(sas) > SAS_MAX_STEPS:
+                raise ValidationError(
+                    self.env._(
+                        "SAS rule: the SAS of %(journey)s has at most %(max)s "
+                        "successive placements.",
+                        journey=journey.display_name,
+                        max=SAS_MAX_STEPS,
+                    )
+                )
+            for siae in sas.siae_id:
+                if len(sas.filtered(lambda p, siae=siae: p.siae_id == siae)) > 1:
+                    raise ValidationError(
+                        self.env._(
+                            "SAS rule: each placement of the SAS of %(journey)s is "
+                            "in a different SIAE; %(siae)s appears twice.",
+                            journey=journey.display_name,
+                            siae=siae.name,
+                        )
+                    )
+            to_come = sas.filtered(lambda p: p.state in ("planned", "running"))
+            if not_partner := to_come.siae_id.filtered(lambda s: not s.is_sas_partner):
+                raise ValidationError(
+                    self.env._(
+                        "SAS rule: %(siae)s is not a partner of the SAS IAE: place "
+                        "the person there outside the SAS, or choose a partner SIAE.",
+                        siae=not_partner[0].name,
+                    )
+                )
+            first_day = sas[0].date_start
+            last_day = max(sas.mapped("occupancy_end"))
+            if last_day > Placement._sas_last_day(first_day):
+                raise ValidationError(
+                    self.env._(
+                        "SAS rule: the SAS of %(journey)s lasts at most %(months)s "
+                        "months from the first start to the last end; it runs from "
+                        "%(start)s to %(end)s.",
+                        journey=journey.display_name,
+                        months=Placement._sas_max_months(),
+                        start=format_date(self.env, first_day),
+                        end=format_date(self.env, last_day),
+                    )
+                )
+        self._check_sas()
+
+    @api.onchange("sas_outcome")
+    def _onchange_sas_outcome(self):
+        """The SAS outcome proposes the exit outcome of the journey."""
+        xmlid = SAS_OUTCOME_EXITS.get(self.sas_outcome)
+        if xmlid and not self.exit_outcome_id:
+            self.exit_outcome_id = self.env.ref(xmlid, raise_if_not_found=False)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -327,6 +547,46 @@ class RefugeeJourney(models.Model):
                 % not_validated[0].display_name
             )
         self.write({"state": "closed", "close_date": fields.Date.context_today(self)})
+
+    def action_view_siae_placements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_siae_placement_action"
+        )
+        action["domain"] = [("journey_id", "=", self.id)]
+        action["context"] = {
+            "default_journey_id": self.id,
+            "default_is_sas": self.drawer_sas,
+        }
+        return action
+
+    def action_open_sas_planner(self):
+        self.ensure_one()
+        if not self.drawer_sas or self.state not in ("diagnostic", "in_progress"):
+            raise UserError(
+                self.env._(
+                    "The SAS of journey %(journey)s is planned once the SAS IAE "
+                    "drawer is chosen, at the diagnostic or while the plan is in "
+                    "progress.",
+                    journey=self.display_name,
+                )
+            )
+        if self.sas_placement_ids.filtered("occupancy_end"):
+            raise UserError(
+                self.env._(
+                    "Journey %(journey)s already has a SAS plan: adjust its "
+                    "placements, or cancel them to plan again.",
+                    journey=self.display_name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Plan the SAS"),
+            "res_model": "refugee.sas.planner",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_journey_id": self.id},
+        }
 
     # Employment: immersions, hires and the follow-up after hiring
     exit_set_by_hand = fields.Boolean(

@@ -17,17 +17,3 @@ class RefugeeLanguage(models.Model):
     _sql_constraints = [
         ("code_unique", "UNIQUE(code)", "Another language already has this code."),
     ]
-
-
-# CEFR (CECRL) levels, lowest first: the rank compares a person's level with
-# the level a job requires.
-CEFR_LEVELS = [
-    ("pre_a1", "Pre-A1"),
-    ("a1", "A1"),
-    ("a2", "A2"),
-    ("b1", "B1"),
-    ("b2", "B2"),
-    ("c1", "C1"),
-    ("c2", "C2"),
-]
-CEFR_RANK = {level: rank for rank, (level, _label) in enumerate(CEFR_LEVELS)}

@@ -3,6 +3,13 @@ from . import test_access
 from . import test_beneficiary
 from . import test_journey
 from . import test_ui
+from . import test_french
+from . import test_workshop
+from . import test_ui_workshop
+from . import test_siae_placement
+from . import test_siae_concurrency
+from . import test_sas_planner
+from . import test_siae_access
 from . import test_prospection
 from . import test_immersion
 from . import test_hire

@@ -33,6 +33,61 @@ class TestBeneficiaryTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
+class TestSasPlannerTour(HttpCase):
+    def test_counsellor_plans_a_sas_and_accepts_it(self):
+        Partner = self.env["res.partner"]
+        Partner.search([("is_sas_partner", "=", True)]).is_sas_partner = False
+        sector = self.env.ref("plateforme_refugies.sector_agriculture")
+        siaes = Partner.create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "is_siae": True,
+                    "siae_type": "aci",
+                    "is_sas_partner": True,
+                    "siae_activity_ids": [Command.set(sector.ids)],
+                }
+                for name in ("Tour Farm", "Tour Garden", "Tour Orchard")
+            ]
+        )
+        site = self.env["refugee.site"].create({"name": "Tour SAS", "code": "TSAS"})
+        counsellor = new_test_user(
+            self.env,
+            "tour_sas_cip",
+            groups="base.group_user,plateforme_refugies.group_counsellor",
+            name="Tour SAS Counsellor",
+            refugee_site_ids=[Command.set(site.ids)],
+        )
+        beneficiary = self.env["refugee.beneficiary"].create(
+            {
+                "name": "Tour Sas-Person",
+                "birthdate": "1992-04-03",
+                "site_id": site.id,
+                "counsellor_id": counsellor.id,
+                "wished_sector_ids": [Command.set(sector.ids)],
+            }
+        )
+        journey = self.env["refugee.journey"].create(
+            {
+                "beneficiary_id": beneficiary.id,
+                "state": "in_progress",
+                "drawer_sas": True,
+            }
+        )
+        self.start_tour(
+            f"/odoo/journeys/{journey.id}",
+            "plateforme_refugies_sas_planner_tour",
+            login="tour_sas_cip",
+        )
+        placements = journey.sas_placement_ids
+        self.assertEqual(len(placements), 3)
+        self.assertEqual(placements.siae_id, siaes)
+        self.assertEqual(set(placements.mapped("state")), {"planned"})
+        self.assertEqual(placements.create_uid, counsellor)
+
+
+@tagged("post_install", "-at_install")
 class TestImmersionTour(HttpCase):
     def test_counsellor_records_and_closes_an_immersion(self):
         site = self.env["refugee.site"].create({"name": "Tour PMSMP", "code": "TPM"})

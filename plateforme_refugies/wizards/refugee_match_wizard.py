@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..models.refugee_language import CEFR_LEVELS, CEFR_RANK
+from ..models.refugee_language_assessment import CEFR_LEVELS, CEFR_RANK
 
 MATCH_LIMIT = 30
 # journeys whose beneficiary may be proposed to an employer

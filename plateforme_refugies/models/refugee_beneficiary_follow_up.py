@@ -1,0 +1,242 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from .refugee_beneficiary import YOUTH_AGE_LIMIT
+from .refugee_language_assessment import CEFR_LEVELS, CEFR_RANK, SKILL_NAMES
+
+
+class RefugeeBeneficiary(models.Model):
+    """French (trainings, assessments, levels, France Travail prompt) and
+    workshops (registrations, attendance rate) of the beneficiary."""
+
+    _inherit = "refugee.beneficiary"
+
+    fle_training_ids = fields.One2many(
+        comodel_name="refugee.fle.training",
+        inverse_name="beneficiary_id",
+        string="French trainings",
+    )
+    fle_assessment_ids = fields.One2many(
+        comodel_name="refugee.language.assessment",
+        inverse_name="beneficiary_id",
+        string="French assessments",
+    )
+    fle_hours_prescribed = fields.Float(
+        string="French hours prescribed", compute="_compute_fle_hours"
+    )
+    fle_hours_attended = fields.Float(
+        string="French hours attended", compute="_compute_fle_hours"
+    )
+    # Latest level per skill: stored, to search and report on
+    fle_oral_comprehension = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Oral comprehension",
+        compute="_compute_fle_levels",
+        store=True,
+    )
+    fle_oral_production = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Oral production",
+        compute="_compute_fle_levels",
+        store=True,
+    )
+    fle_written_comprehension = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Written comprehension",
+        compute="_compute_fle_levels",
+        store=True,
+    )
+    fle_written_production = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Written production",
+        compute="_compute_fle_levels",
+        store=True,
+    )
+    # First → latest level per skill, as shown on the file
+    fle_oral_comprehension_progress = fields.Char(
+        string="Oral comprehension progress", compute="_compute_fle_progress"
+    )
+    fle_oral_production_progress = fields.Char(
+        string="Oral production progress", compute="_compute_fle_progress"
+    )
+    fle_written_comprehension_progress = fields.Char(
+        string="Written comprehension progress", compute="_compute_fle_progress"
+    )
+    fle_written_production_progress = fields.Char(
+        string="Written production progress", compute="_compute_fle_progress"
+    )
+    fle_ready_date = fields.Date(
+        string="French level for France Travail reached on",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Date of the assessment at which the person first reached the "
+        "French level set for an orientation to France Travail.",
+    )
+    workshop_registration_ids = fields.One2many(
+        comodel_name="event.registration",
+        inverse_name="beneficiary_id",
+        string="Workshop registrations",
+    )
+    workshop_count = fields.Integer(
+        string="Workshops", compute="_compute_workshop_attendance"
+    )
+    workshop_present_count = fields.Integer(
+        string="Workshops attended", compute="_compute_workshop_attendance"
+    )
+    workshop_attendance_rate = fields.Float(
+        string="Workshop attendance (%)",
+        compute="_compute_workshop_attendance",
+        digits=(16, 1),
+        help="Present / (present + absent): excused absences and attendances "
+        "not yet recorded do not count.",
+    )
+
+    @api.depends("fle_training_ids.hours_prescribed", "fle_training_ids.hours_attended")
+    def _compute_fle_hours(self):
+        for beneficiary in self:
+            trainings = beneficiary.fle_training_ids
+            beneficiary.fle_hours_prescribed = sum(trainings.mapped("hours_prescribed"))
+            beneficiary.fle_hours_attended = sum(trainings.mapped("hours_attended"))
+
+    def _fle_levels_in_order(self, skill):
+        """Levels of one skill, from the first assessment to the latest."""
+        self.ensure_one()
+        assessments = self.fle_assessment_ids.sorted(
+            lambda a: (a.date or fields.Date.today(), a._origin.id or 0)
+        )
+        return [a[skill] for a in assessments if a[skill]]
+
+    @api.depends(
+        "fle_assessment_ids.date",
+        *(f"fle_assessment_ids.{skill}" for skill in SKILL_NAMES),
+    )
+    def _compute_fle_levels(self):
+        for beneficiary in self:
+            for skill in SKILL_NAMES:
+                levels = beneficiary._fle_levels_in_order(skill)
+                beneficiary[f"fle_{skill}"] = levels[-1] if levels else False
+
+    @api.depends(
+        "fle_assessment_ids.date",
+        *(f"fle_assessment_ids.{skill}" for skill in SKILL_NAMES),
+    )
+    def _compute_fle_progress(self):
+        labels = dict(
+            self._fields["fle_oral_comprehension"]._description_selection(self.env)
+        )
+        for beneficiary in self:
+            for skill in SKILL_NAMES:
+                levels = [
+                    labels[level] for level in beneficiary._fle_levels_in_order(skill)
+                ]
+                progress = False
+                if len(levels) == 1:
+                    progress = levels[0]
+                elif levels:
+                    progress = f"{levels[0]} → {levels[-1]}"
+                beneficiary[f"fle_{skill}_progress"] = progress
+
+    def _is_fle_ready(self, required_ranks):
+        self.ensure_one()
+        return bool(required_ranks) and all(
+            CEFR_RANK.get(self[f"fle_{skill}"], 0) >= rank
+            for skill, rank in required_ranks.items()
+        )
+
+    def _update_from_assessments(self):
+        """Copy the latest literacy observed and, the first time the French
+        level set by the coordinator is reached, prompt the counsellor to
+        orient the person to France Travail."""
+        required_ranks = self.env["refugee.fle.threshold"]._get_required_ranks()
+        for beneficiary in self:
+            assessments = beneficiary.fle_assessment_ids.sorted(
+                lambda a: (a.date, a.id), reverse=True
+            )
+            literacy = next((a.literacy for a in assessments if a.literacy), False)
+            if literacy and literacy != beneficiary.literacy:
+                beneficiary.literacy = literacy
+            if beneficiary.fle_ready_date or not beneficiary._is_fle_ready(
+                required_ranks
+            ):
+                continue
+            beneficiary.fle_ready_date = assessments[:1].date
+            if not beneficiary.france_travail_registered:
+                beneficiary._schedule_france_travail_orientation()
+
+    def _schedule_france_travail_orientation(self):
+        self.ensure_one()
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Orient to France Travail"),
+            note=self.env._(
+                "%(name)s reached the French level set for an orientation to "
+                "France Travail: help them register and build their support.",
+                name=self.name,
+            ),
+            user_id=(self.counsellor_id or self.env.user).id,
+        )
+
+    def action_view_fle_levels(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_language_level_report_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["display_name"] = self.env._("French levels of %(name)s", name=self.name)
+        return action
+
+    @api.depends(
+        "workshop_registration_ids.state", "workshop_registration_ids.attendance"
+    )
+    def _compute_workshop_attendance(self):
+        counts = defaultdict(lambda: defaultdict(int))
+        for beneficiary, attendance, count in self.env[
+            "event.registration"
+        ]._read_group(
+            [
+                ("beneficiary_id", "in", self.ids),
+                ("event_id.is_workshop", "=", True),
+                ("state", "!=", "cancel"),
+            ],
+            ["beneficiary_id", "attendance"],
+            ["__count"],
+        ):
+            counts[beneficiary][attendance] += count
+        for beneficiary in self:
+            by_attendance = counts[beneficiary._origin]
+            present, absent = by_attendance["present"], by_attendance["absent"]
+            beneficiary.workshop_count = sum(by_attendance.values())
+            beneficiary.workshop_present_count = present
+            beneficiary.workshop_attendance_rate = (
+                100.0 * present / (present + absent) if present + absent else 0.0
+            )
+
+    def _is_young_on(self, day):
+        """Aged 25 or under on this day: a youth of the Mission Locale."""
+        self.ensure_one()
+        return bool(self.birthdate and day) and (
+            self.birthdate + relativedelta(years=YOUTH_AGE_LIMIT) > day
+        )
+
+    def action_view_workshop_registrations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.event_registration_action_workshop"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        action["display_name"] = self.env._("Workshops of %(name)s", name=self.name)
+        return action
+
+    def action_open_registration_wizard(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_workshop_registration_wizard_action"
+        )
+        action["context"] = {"default_beneficiary_ids": self.ids}
+        return action

@@ -1,0 +1,497 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, format_date
+
+PLACEMENT_STATES = [
+    ("planned", "Planned"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("interrupted", "Interrupted"),
+    ("cancelled", "Cancelled"),
+]
+EVALUATION_SCALE = [
+    ("1", "1 - Insufficient"),
+    ("2", "2 - To improve"),
+    ("3", "3 - Satisfactory"),
+    ("4", "4 - Very good"),
+]
+EVALUATION_FIELDS = (
+    "evaluation_skills",
+    "evaluation_soft_skills",
+    "evaluation_written_instructions",
+    "evaluation_oral_instructions",
+    "evaluation_punctuality",
+)
+SAS_MIN_STEPS = 2
+SAS_MAX_STEPS = 3
+SAS_MAX_MONTHS_PARAM = "plateforme_refugies.sas_max_months"
+SAS_MAX_MONTHS_DEFAULT = 4
+
+
+class RefugeeSiaePlacement(models.Model):
+    """A placement of a refugee in a SIAE, part of the SAS IAE or not.
+
+    States and their actions::
+
+        planned --action_start--> running --action_done--> done
+        planned, running --action_interrupt--> interrupted  (date and reason)
+        planned --action_cancel--> cancelled --action_plan_again--> planned
+
+    A placement occupies one place of its SIAE from its start to its end, or
+    to the day before its interruption; a cancelled placement occupies none
+    (``occupancy_end``). At any date a SIAE hosts at most ``siae_capacity``
+    refugees: see ``_check_capacity`` for how this holds between concurrent
+    transactions.
+    """
+
+    _name = "refugee.siae.placement"
+    _description = "SIAE placement"
+    _inherit = ["mail.thread", "mail.activity.mixin", "refugee.site.mixin"]
+    _order = "date_start desc, id desc"
+
+    journey_id = fields.Many2one(
+        comodel_name="refugee.journey",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+        domain=[("state", "in", ("diagnostic", "in_progress"))],
+    )
+    beneficiary_id = fields.Many2one(
+        related="journey_id.beneficiary_id", store=True, index=True
+    )
+    site_id = fields.Many2one(
+        related="journey_id.site_id",
+        store=True,
+        readonly=True,
+        precompute=True,
+        default=None,
+    )
+    counsellor_id = fields.Many2one(
+        related="journey_id.counsellor_id", store=True, index=True
+    )
+    siae_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="SIAE",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain=[("is_siae", "=", True)],
+    )
+    supervisor_id = fields.Many2one(
+        comodel_name="res.partner",
+        tracking=True,
+        domain="[('is_siae_supervisor', '=', True), ('parent_id', '=', siae_id)]",
+    )
+    is_sas = fields.Boolean(
+        string="Part of the SAS",
+        tracking=True,
+        help="One of the 2 or 3 successive placements of the SAS IAE of the journey.",
+    )
+    date_start = fields.Date(string="Start", required=True, tracking=True)
+    date_end = fields.Date(string="End", required=True, tracking=True)
+    weekly_hours = fields.Float(default=26.0, tracking=True)
+    state = fields.Selection(
+        selection=PLACEMENT_STATES,
+        required=True,
+        default="planned",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        group_expand=True,
+    )
+    interruption_date = fields.Date(
+        copy=False,
+        tracking=True,
+        help="First day the person no longer comes: the place is free from this day.",
+    )
+    interruption_reason = fields.Text(copy=False)
+    occupancy_end = fields.Date(
+        string="Occupies a place until",
+        compute="_compute_occupancy_end",
+        store=True,
+        precompute=True,
+        index=True,
+        help="Last day this placement occupies a place in the SIAE.",
+    )
+    pass_iae_warning = fields.Char(
+        string="PASS IAE warning", compute="_compute_pass_iae_warning"
+    )
+    color = fields.Integer()
+
+    # The supervisor's evaluation at the end of the placement
+    evaluation_skills = fields.Selection(
+        selection=EVALUATION_SCALE, string="Technical skills"
+    )
+    evaluation_soft_skills = fields.Selection(
+        selection=EVALUATION_SCALE, string="Soft skills"
+    )
+    evaluation_written_instructions = fields.Selection(
+        selection=EVALUATION_SCALE, string="Understanding of written instructions"
+    )
+    evaluation_oral_instructions = fields.Selection(
+        selection=EVALUATION_SCALE, string="Understanding of oral instructions"
+    )
+    evaluation_punctuality = fields.Selection(
+        selection=EVALUATION_SCALE, string="Punctuality and attendance"
+    )
+    evaluation_comment = fields.Text(string="Supervisor's comment")
+    evaluation_date = fields.Date(string="Evaluated on", copy=False)
+    evaluation_score = fields.Float(
+        string="Average evaluation",
+        compute="_compute_evaluation_score",
+        store=True,
+        aggregator="avg",
+        digits=(2, 1),
+        help="Average of the rated criteria, from 1 (insufficient) to 4 (very good).",
+    )
+
+    _sql_constraints = [
+        (
+            "weekly_hours_range",
+            "CHECK(weekly_hours > 0 AND weekly_hours <= 48)",
+            "The weekly hours of a placement are between 0 and 48.",
+        ),
+    ]
+
+    @api.depends("state", "date_end", "interruption_date")
+    def _compute_occupancy_end(self):
+        for placement in self:
+            if placement.state == "cancelled":
+                placement.occupancy_end = False
+            elif placement.state == "interrupted" and placement.interruption_date:
+                placement.occupancy_end = min(
+                    placement.date_end, placement.interruption_date - timedelta(days=1)
+                )
+            else:
+                placement.occupancy_end = placement.date_end
+
+    @api.depends(
+        "journey_id.beneficiary_id.pass_iae_number",
+        "journey_id.beneficiary_id.pass_iae_start",
+        "journey_id.beneficiary_id.pass_iae_end",
+        "date_start",
+        "date_end",
+    )
+    def _compute_pass_iae_warning(self):
+        for placement in self:
+            person = placement.journey_id.beneficiary_id
+            placement.pass_iae_warning = False
+            if not (person and placement.date_start and placement.date_end):
+                continue
+            if not (person.pass_iae_number and person.pass_iae_end):
+                placement.pass_iae_warning = self.env._(
+                    "%(person)s has no valid PASS IAE recorded: check their "
+                    "eligibility with France Travail before the placement starts.",
+                    person=person.name,
+                )
+            elif placement.date_end > person.pass_iae_end or (
+                person.pass_iae_start and placement.date_start < person.pass_iae_start
+            ):
+                placement.pass_iae_warning = self.env._(
+                    "This placement (%(start)s - %(end)s) falls outside the PASS IAE "
+                    "of %(person)s, valid from %(pass_start)s to %(pass_end)s.",
+                    start=format_date(self.env, placement.date_start),
+                    end=format_date(self.env, placement.date_end),
+                    person=person.name,
+                    pass_start=format_date(self.env, person.pass_iae_start) or "?",
+                    pass_end=format_date(self.env, person.pass_iae_end),
+                )
+
+    @api.depends(*EVALUATION_FIELDS)
+    def _compute_evaluation_score(self):
+        for placement in self:
+            ratings = [
+                int(placement[name]) for name in EVALUATION_FIELDS if placement[name]
+            ]
+            placement.evaluation_score = sum(ratings) / len(ratings) if ratings else 0.0
+
+    def _compute_display_name(self):
+        for placement in self:
+            placement.display_name = " - ".join(
+                name
+                for name in (
+                    placement.siae_id.name,
+                    placement.journey_id.beneficiary_id.name,
+                )
+                if name
+            )
+
+    @api.constrains("date_start", "date_end", "interruption_date")
+    def _check_dates(self):
+        for placement in self:
+            if placement.date_end < placement.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The placement %(placement)s cannot end before it starts.",
+                        placement=placement.display_name,
+                    )
+                )
+            interruption = placement.interruption_date
+            if interruption and not (
+                placement.date_start <= interruption <= placement.date_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The placement %(placement)s can only be interrupted between "
+                        "its start and its end.",
+                        placement=placement.display_name,
+                    )
+                )
+
+    @api.constrains("siae_id")
+    def _check_siae(self):
+        if not_siae := self.siae_id.filtered(lambda p: not p.is_siae):
+            raise ValidationError(
+                self.env._(
+                    "%(partner)s is not a SIAE: mark the contact as a SIAE before "
+                    "placing someone there.",
+                    partner=not_siae[0].display_name,
+                )
+            )
+
+    @api.constrains("siae_id", "date_start", "date_end", "state", "interruption_date")
+    def _check_capacity(self):
+        """A SIAE never hosts more refugees than its capacity, at any date.
+
+        Odoo runs each transaction in REPEATABLE READ: the count below does not
+        see the placements of a transaction that is not committed yet, or that
+        committed after this one took its snapshot. Locking the SIAE row with
+        ``SELECT ... FOR UPDATE`` would not be enough: a row that another
+        transaction only locked, without changing it, does not make a
+        repeatable-read transaction fail. So the SIAE row is *updated* (with its
+        own value) before counting: a second transaction that counts for the
+        same SIAE waits for the first one, then fails with a serialization error
+        as soon as the first commits, and Odoo retries the request with a fresh
+        snapshot, in which the count sees the first placement.
+        """
+        placements = self.filtered("occupancy_end")
+        if not placements:
+            return
+        siaes = placements.siae_id
+        self.env["res.partner"].flush_model(["siae_capacity"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET siae_capacity = siae_capacity WHERE id IN %s",
+                tuple(siaes.ids),
+            )
+        )
+        self.flush_model(["siae_id", "date_start", "occupancy_end"])
+        # the busiest day is always the start of one of the overlapping
+        # placements, but days are few (months): count each day of each placement
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.siae_id, day::date, COUNT(DISTINCT q.id), s.siae_capacity
+                  FROM refugee_siae_placement p
+            CROSS JOIN LATERAL generate_series(
+                           p.date_start, p.occupancy_end, interval '1 day'
+                       ) AS day
+                  JOIN refugee_siae_placement q
+                    ON q.siae_id = p.siae_id
+                   AND q.date_start <= day
+                   AND q.occupancy_end >= day
+                  JOIN res_partner s ON s.id = p.siae_id
+                 WHERE p.id IN %s
+              GROUP BY p.siae_id, day, s.siae_capacity
+                HAVING COUNT(DISTINCT q.id) > s.siae_capacity
+              ORDER BY day
+                 LIMIT 1
+                """,
+                tuple(placements.ids),
+            )
+        )
+        overbooked = self.env.cr.fetchone()
+        if overbooked:
+            siae_id, day, hosted, capacity = overbooked
+            raise ValidationError(
+                self.env._(
+                    "SIAE capacity: %(siae)s hosts at most %(capacity)s refugees at "
+                    "the same time, and would host %(hosted)s on %(date)s. Choose "
+                    "other dates or another SIAE.",
+                    siae=self.env["res.partner"].browse(siae_id).display_name,
+                    capacity=capacity,
+                    hosted=hosted,
+                    date=format_date(self.env, day),
+                )
+            )
+
+    @api.constrains(
+        "journey_id",
+        "is_sas",
+        "siae_id",
+        "date_start",
+        "date_end",
+        "state",
+        "interruption_date",
+    )
+    def _check_journey_rules(self):
+        self.journey_id._check_placements()
+
+    @api.constrains("state", *EVALUATION_FIELDS, "evaluation_comment")
+    def _check_evaluation_at_the_end(self):
+        for placement in self:
+            evaluated = placement.evaluation_comment or any(
+                placement[name] for name in EVALUATION_FIELDS
+            )
+            if evaluated and placement.state not in ("done", "interrupted"):
+                raise ValidationError(
+                    self.env._(
+                        "The supervisor evaluates the placement %(placement)s at its "
+                        "end: finish or interrupt it first.",
+                        placement=placement.display_name,
+                    )
+                )
+
+    @api.onchange("journey_id", "date_start", "date_end")
+    def _onchange_pass_iae(self):
+        if self.pass_iae_warning:
+            return {
+                "warning": {
+                    "title": self.env._("PASS IAE"),
+                    "message": self.pass_iae_warning,
+                    "type": "notification",
+                }
+            }
+
+    @api.onchange(*EVALUATION_FIELDS)
+    def _onchange_evaluation(self):
+        if not self.evaluation_date and any(self[name] for name in EVALUATION_FIELDS):
+            self.evaluation_date = fields.Date.context_today(self)
+
+    @api.onchange("siae_id")
+    def _onchange_siae_id(self):
+        if self.supervisor_id.parent_id != self.siae_id:
+            self.supervisor_id = self.siae_id.siae_supervisor_ids[:1]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if any(placement.state not in ("planned", "cancelled") for placement in self):
+            raise UserError(
+                self.env._(
+                    "Only a planned or cancelled placement can be deleted; a started "
+                    "placement is interrupted instead."
+                )
+            )
+
+    def _check_state(self, allowed_states, action):
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for placement in self:
+            if placement.state not in allowed_states:
+                raise UserError(
+                    self.env._(
+                        "Placement %(placement)s is %(state)s: it cannot be "
+                        "%(action)s.",
+                        placement=placement.display_name,
+                        state=states[placement.state].lower(),
+                        action=action,
+                    )
+                )
+
+    def action_start(self):
+        self._check_state(["planned"], self.env._("started"))
+        self.write({"state": "running"})
+
+    def action_done(self):
+        self._check_state(["running"], self.env._("finished"))
+        self.write({"state": "done"})
+
+    def action_interrupt(self):
+        self._check_state(["planned", "running"], self.env._("interrupted"))
+        for placement in self:
+            if not (placement.interruption_date and placement.interruption_reason):
+                raise UserError(
+                    self.env._(
+                        "Fill in the interruption date and reason of placement "
+                        "%(placement)s before interrupting it.",
+                        placement=placement.display_name,
+                    )
+                )
+        self.write({"state": "interrupted"})
+
+    def action_cancel(self):
+        self._check_state(["planned"], self.env._("cancelled"))
+        self.write({"state": "cancelled"})
+
+    def action_plan_again(self):
+        self._check_state(["cancelled"], self.env._("planned again"))
+        self.write({"state": "planned"})
+
+    def action_open_evaluation(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Supervisor's evaluation"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "views": [
+                (
+                    self.env.ref(
+                        "plateforme_refugies.refugee_siae_placement_view_form_evaluation"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }
+
+    @api.model
+    def _sas_max_months(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(SAS_MAX_MONTHS_PARAM, SAS_MAX_MONTHS_DEFAULT)
+        )
+
+    @api.model
+    def _sas_last_day(self, first_day):
+        """Last day a SAS that starts on ``first_day`` may end."""
+        return first_day + relativedelta(months=self._sas_max_months(), days=-1)
+
+    @api.model
+    def _siae_daily_occupancy(self, siaes, date_from, date_to):
+        """Refugees hosted per SIAE and per day, in one query.
+
+        :return: {siae id: [count of day 0, count of day 1, ...]} over
+            ``date_from`` .. ``date_to``, every site included.
+        """
+        days = (date_to - date_from).days + 1
+        occupancy = {siae_id: [0] * days for siae_id in siaes.ids}
+        if not siaes or days <= 0:
+            return occupancy
+        self.flush_model(["siae_id", "date_start", "occupancy_end"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT siae_id, GREATEST(date_start, %(date_from)s),
+                       LEAST(occupancy_end, %(date_to)s)
+                  FROM refugee_siae_placement
+                 WHERE siae_id IN %(siaes)s
+                   AND occupancy_end >= %(date_from)s
+                   AND date_start <= %(date_to)s
+                """,
+                siaes=tuple(siaes.ids),
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
+        # difference arrays, then running sums: linear in placements and days
+        changes = defaultdict(lambda: [0] * (days + 1))
+        for siae_id, start, end in self.env.cr.fetchall():
+            changes[siae_id][(start - date_from).days] += 1
+            changes[siae_id][(end - date_from).days + 1] -= 1
+        for siae_id, delta in changes.items():
+            hosted, counts = 0, occupancy[siae_id]
+            for day in range(days):
+                hosted += delta[day]
+                counts[day] = hosted
+        return occupancy

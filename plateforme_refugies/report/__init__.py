@@ -1,0 +1,1 @@
+from . import refugee_siae_occupancy_report
