@@ -16,6 +16,16 @@ from . import event_event
 from . import event_registration
 from . import refugee_beneficiary_follow_up
 from . import refugee_siae_placement
+from . import refugee_barrier_type
+from . import refugee_barrier
+from . import refugee_diagnostic
+from . import refugee_interview
+from . import refugee_enrolment
+from . import refugee_deadline_rule
+from . import refugee_deadline
+from . import refugee_reorientation_request
+from . import refugee_partner_type
+from . import refugee_partnership_agreement
 from . import refugee_state_mixin
 from . import refugee_beneficiary_employment
 from . import crm_team

@@ -1,6 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .refugee_language_assessment import CEFR_LEVELS
@@ -149,6 +149,11 @@ class CrmLead(models.Model):
     def _prepare_employer_values(self, employer):
         self.ensure_one()
         values = {"is_partner_employer": True}
+        employer_type = self.env.ref(
+            "plateforme_refugies.partner_type_employer", raise_if_not_found=False
+        )
+        if employer_type:
+            values["refugee_partner_type_ids"] = [Command.link(employer_type.id)]
         if not employer.employer_since:
             values["employer_since"] = self.agreement_date
         for lead_field, partner_field in EMPLOYER_FIELDS.items():

@@ -242,6 +242,11 @@ class RefugeeBeneficiary(models.Model):
         compute="_compute_journey_count",
         string="Current journey",
     )
+    enrolment_ids = fields.One2many(
+        comodel_name="refugee.enrolment",
+        inverse_name="beneficiary_id",
+        string="Scheme enrolments",
+    )
 
     _sql_constraints = [
         (

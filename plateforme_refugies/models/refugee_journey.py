@@ -177,6 +177,38 @@ class RefugeeJourney(models.Model):
         domain=[("is_siae", "=", True)],
     )
 
+    # Individual follow-up: diagnostic, interviews, barriers, re-orientation
+    social_referent_id = fields.Many2one(
+        related="beneficiary_id.social_referent_id", store=True, readonly=False
+    )
+    diagnostic_ids = fields.One2many(
+        comodel_name="refugee.diagnostic",
+        inverse_name="journey_id",
+        string="Diagnostics",
+    )
+    diagnostic_id = fields.Many2one(
+        comodel_name="refugee.diagnostic",
+        compute="_compute_diagnostic_id",
+    )
+    interview_ids = fields.One2many(
+        comodel_name="refugee.interview", inverse_name="journey_id"
+    )
+    interview_count = fields.Integer(compute="_compute_follow_up_counts")
+    last_interview_date = fields.Date(
+        compute="_compute_last_interview_date", store=True, index=True
+    )
+    barrier_ids = fields.One2many(
+        comodel_name="refugee.barrier", inverse_name="journey_id"
+    )
+    barrier_count = fields.Integer(compute="_compute_follow_up_counts")
+    barrier_open_count = fields.Integer(
+        string="Barriers not lifted", compute="_compute_follow_up_counts"
+    )
+    reorientation_request_ids = fields.One2many(
+        comodel_name="refugee.reorientation.request", inverse_name="journey_id"
+    )
+    reorientation_count = fields.Integer(compute="_compute_follow_up_counts")
+
     _sql_constraints = [
         (
             # deferred: the constraint method gives the readable error first; the
@@ -586,6 +618,127 @@ class RefugeeJourney(models.Model):
             "views": [(False, "form")],
             "target": "new",
             "context": {"default_journey_id": self.id},
+        }
+
+    # Individual follow-up
+
+    @api.depends("diagnostic_ids")
+    def _compute_diagnostic_id(self):
+        for journey in self:
+            journey.diagnostic_id = journey.diagnostic_ids[:1]
+
+    @api.depends("interview_ids.date")
+    def _compute_last_interview_date(self):
+        for journey in self:
+            dates = journey.interview_ids.mapped("date")
+            journey.last_interview_date = max(dates).date() if dates else False
+
+    def _compute_follow_up_counts(self):
+        domain = [("journey_id", "in", self.ids)]
+        interviews = dict(
+            self.env["refugee.interview"]._read_group(
+                domain, ["journey_id"], ["__count"]
+            )
+        )
+        barriers = {
+            (journey, lifted): count
+            for journey, lifted, count in self.env["refugee.barrier"]._read_group(
+                domain, ["journey_id", "is_lifted"], ["__count"]
+            )
+        }
+        reorientations = dict(
+            self.env["refugee.reorientation.request"]._read_group(
+                domain, ["journey_id"], ["__count"]
+            )
+        )
+        for journey in self:
+            journey.interview_count = interviews.get(journey, 0)
+            journey.barrier_open_count = barriers.get((journey, False), 0)
+            journey.barrier_count = journey.barrier_open_count + barriers.get(
+                (journey, True), 0
+            )
+            journey.reorientation_count = reorientations.get(journey, 0)
+
+    def _action_view_follow_up(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("journey_id", "=", self.id)]
+        action["context"] = {"default_journey_id": self.id}
+        return action
+
+    def action_view_interviews(self):
+        return self._action_view_follow_up(
+            "plateforme_refugies.refugee_interview_action"
+        )
+
+    def action_view_barriers(self):
+        return self._action_view_follow_up("plateforme_refugies.refugee_barrier_action")
+
+    def action_view_reorientation_requests(self):
+        return self._action_view_follow_up(
+            "plateforme_refugies.refugee_reorientation_request_action"
+        )
+
+    def action_request_reorientation(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "refugee.reorientation.request",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_journey_id": self.id,
+                **{
+                    f"default_new_{field}": self[field]
+                    for field in (
+                        "drawer_workshops",
+                        "drawer_sas",
+                        "drawer_employment",
+                        "drawer_training",
+                    )
+                },
+            },
+        }
+
+    def action_open_diagnostic(self):
+        """Open the diagnostic of the journey, created on first opening."""
+        self.ensure_one()
+        diagnostic = self.diagnostic_id or self.env["refugee.diagnostic"].create(
+            {"journey_id": self.id}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "refugee.diagnostic",
+            "views": [(False, "form")],
+            "res_id": diagnostic.id,
+        }
+
+    def action_email_social_referent(self):
+        """Open the mail composer towards the social referent."""
+        self.ensure_one()
+        if not self.social_referent_id.email:
+            raise UserError(
+                self.env._(
+                    "Journey %(journey)s has no social referent with an e-mail "
+                    "address: fill it in first.",
+                    journey=self.display_name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_partner_ids": self.social_referent_id.ids,
+                "default_composition_mode": "comment",
+                "default_subject": self.env._(
+                    "Follow-up of %(person)s", person=self.beneficiary_id.name
+                ),
+            },
         }
 
     # Employment: immersions, hires and the follow-up after hiring

@@ -24,6 +24,12 @@ class ResPartner(models.Model):
         readonly=True,
         index=True,
     )
+    refugee_partner_type_ids = fields.Many2many(
+        comodel_name="refugee.partner.type",
+        string="Partner types",
+        help="What this contact is for the refugees platform: accommodation "
+        "centre, OFII, SIAE, employer… (several allowed).",
+    )
 
     # Work-integration structures (SIAE) and their supervisors
     is_siae = fields.Boolean(

@@ -15,6 +15,37 @@ class ResUsers(models.Model):
         help="Sites of the refugees platform this person works on: a counsellor "
         "only sees the beneficiaries and journeys of these sites.",
     )
+    refugee_caseload_count = fields.Integer(
+        string="Caseload",
+        compute="_compute_refugee_caseload_count",
+        search="_search_refugee_caseload_count",
+        help="Beneficiaries this person follows as counsellor.",
+    )
+
+    def _refugee_caseload_counts(self, domain=()):
+        return dict(
+            self.env["refugee.beneficiary"]
+            .sudo()
+            ._read_group(
+                [("counsellor_id", "!=", False), *domain],
+                ["counsellor_id"],
+                ["__count"],
+            )
+        )
+
+    def _compute_refugee_caseload_count(self):
+        counts = self._refugee_caseload_counts([("counsellor_id", "in", self.ids)])
+        for user in self:
+            user.refugee_caseload_count = counts.get(user, 0)
+
+    def _search_refugee_caseload_count(self, operator, value):
+        if operator not in ("=", "!=", ">") or value != 0:
+            raise NotImplementedError(
+                self.env._("Only an empty or non-empty caseload can be searched.")
+            )
+        followers = list(self._refugee_caseload_counts())
+        with_caseload = [user.id for user in followers]
+        return [("id", "not in" if operator == "=" else "in", with_caseload)]
 
     @api.model_create_multi
     def create(self, vals_list):

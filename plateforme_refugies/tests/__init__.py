@@ -10,6 +10,12 @@ from . import test_siae_placement
 from . import test_siae_concurrency
 from . import test_sas_planner
 from . import test_siae_access
+from . import test_barrier
+from . import test_diagnostic
+from . import test_interview
+from . import test_deadline
+from . import test_coordination
+from . import test_partner
 from . import test_prospection
 from . import test_immersion
 from . import test_hire

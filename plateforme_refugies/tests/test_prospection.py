@@ -69,6 +69,10 @@ class TestProspection(EmployerCase):
         self.assertEqual(company.employer_sector_id, self.sector_agriculture)
         self.assertEqual(company.employer_french_level, "a1")
         self.assertEqual(company.employer_housing_places, 2)
+        self.assertIn(
+            self.env.ref("plateforme_refugies.partner_type_employer"),
+            company.refugee_partner_type_ids,
+        )
         self.assertFalse(lead.partner_id.is_partner_employer, "the contact is not")
         lead.stage_id = self.stage_hosting
         self.assertEqual(

@@ -88,6 +88,59 @@ class TestSasPlannerTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
+class TestInterviewTour(HttpCase):
+    def test_counsellor_records_an_interview_with_a_referred_barrier(self):
+        site = self.env["refugee.site"].create({"name": "Tour Site", "code": "TOUR"})
+        counsellor = new_test_user(
+            self.env,
+            "tour_cip_interview",
+            groups="base.group_user,plateforme_refugies.group_counsellor",
+            name="Tour Interview Counsellor",
+            refugee_site_ids=[Command.set(site.ids)],
+        )
+        cada = self.env["res.partner"].create(
+            {
+                "name": "CADA Tour-Blois",
+                "is_company": True,
+                "refugee_partner_type_ids": [
+                    Command.link(
+                        self.env.ref(
+                            "plateforme_refugies.partner_type_accommodation"
+                        ).id
+                    )
+                ],
+            }
+        )
+        beneficiary = self.env["refugee.beneficiary"].create(
+            {
+                "name": "Karim Tour-Haidari",
+                "birthdate": "1992-04-12",
+                "site_id": site.id,
+                "counsellor_id": counsellor.id,
+            }
+        )
+        journey = self.env["refugee.journey"].create({"beneficiary_id": beneficiary.id})
+        self.start_tour(
+            "/odoo/interviews",
+            "plateforme_refugies_interview_tour",
+            login="tour_cip_interview",
+        )
+        interview = journey.interview_ids
+        self.assertEqual(len(interview), 1)
+        self.assertEqual(interview.counsellor_id, counsellor)
+        self.assertEqual(interview.kind, "follow_up")
+        barrier = journey.barrier_ids
+        self.assertEqual(
+            barrier.barrier_type_id,
+            self.env.ref("plateforme_refugies.barrier_type_housing"),
+        )
+        self.assertEqual(barrier.state, "referred")
+        self.assertEqual(barrier.partner_id, cada)
+        self.assertTrue(barrier.referred_date)
+        self.assertEqual(barrier.interview_id, interview)
+
+
+@tagged("post_install", "-at_install")
 class TestImmersionTour(HttpCase):
     def test_counsellor_records_and_closes_an_immersion(self):
         site = self.env["refugee.site"].create({"name": "Tour PMSMP", "code": "TPM"})

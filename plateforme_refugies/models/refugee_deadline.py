@@ -1,0 +1,271 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from .refugee_deadline_rule import DEADLINE_KINDS
+
+_logger = logging.getLogger(__name__)
+
+
+class RefugeeDeadline(models.Model):
+    """One deadline of a person, stored once, with the activity it created.
+
+    The daily cron asks each active refugee.deadline.rule for the records
+    whose deadline is near: _deadline_<kind>(rule, today) returns
+    (source record, due date) pairs with one query. The deadlines not seen
+    yet (kind, source, date) are stored and a to-do activity is planned for
+    the counsellor. Adding a rule = one kind in DEADLINE_KINDS, one
+    _deadline_<kind> method and one rule record.
+    """
+
+    _name = "refugee.deadline"
+    _description = "Deadline"
+    _order = "date_deadline, id"
+
+    kind = fields.Selection(selection=DEADLINE_KINDS, required=True, readonly=True)
+    date_deadline = fields.Date(string="Due on", required=True, readonly=True)
+    res_model = fields.Char(string="Source model", required=True, readonly=True)
+    res_id = fields.Many2oneReference(
+        string="Source ID", model_field="res_model", required=True, readonly=True
+    )
+    source_ref = fields.Reference(
+        selection="_selection_source_ref",
+        string="Source",
+        compute="_compute_source_ref",
+    )
+    beneficiary_id = fields.Many2one(
+        comodel_name="refugee.beneficiary",
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+    )
+    journey_id = fields.Many2one(
+        comodel_name="refugee.journey",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    site_id = fields.Many2one(related="beneficiary_id.site_id", store=True, index=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Responsible",
+        readonly=True,
+        index=True,
+    )
+    activity_id = fields.Many2one(
+        comodel_name="mail.activity",
+        readonly=True,
+        ondelete="set null",
+        help="Empty once the activity is done.",
+    )
+    is_open = fields.Boolean(
+        string="To do",
+        compute="_compute_is_open",
+        search="_search_is_open",
+    )
+
+    _sql_constraints = [
+        (
+            "deadline_unique",
+            "UNIQUE(kind, res_model, res_id, date_deadline)",
+            "This deadline is already recorded.",
+        ),
+    ]
+
+    @api.model
+    def _selection_source_ref(self):
+        # any model of the platform may be the source of a deadline
+        models = self.env["ir.model"].sudo().search([("model", "=like", "refugee.%")])
+        return [(model.model, model.name) for model in models]
+
+    @api.depends("res_model", "res_id")
+    def _compute_source_ref(self):
+        for deadline in self:
+            deadline.source_ref = (
+                f"{deadline.res_model},{deadline.res_id}"
+                if deadline.res_model in self.env
+                else False
+            )
+
+    @api.depends("activity_id")
+    def _compute_is_open(self):
+        for deadline in self:
+            deadline.is_open = bool(deadline.activity_id)
+
+    def _search_is_open(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on To do."))
+        positive = (operator == "=") == value
+        return [("activity_id", "!=" if positive else "=", False)]
+
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for deadline in self:
+            deadline.display_name = kinds.get(deadline.kind, "")
+
+    # ------------------------------------------------------------------
+    # The rules: (source record, due date) pairs, one query each
+    # ------------------------------------------------------------------
+
+    def _deadline_residence_permit(self, rule, today):
+        limit = today + rule._get_delta()
+        beneficiaries = self.env["refugee.beneficiary"].search(
+            [
+                ("residence_permit_expiry", ">=", today),
+                ("residence_permit_expiry", "<=", limit),
+            ]
+        )
+        return [(b, b.residence_permit_expiry) for b in beneficiaries]
+
+    def _deadline_sas_duration(self, rule, today):
+        # the SAS lasts 4 months at most: its exit is prepared before
+        delta = rule._get_delta()
+        journeys = self.env["refugee.journey"].search(
+            [
+                ("state", "=", "in_progress"),
+                ("sas_outcome", "=", False),
+                ("sas_date_start", "<=", today - delta),
+            ]
+        )
+        return [(j, j.sas_date_start + delta) for j in journeys]
+
+    def _deadline_no_interview(self, rule, today):
+        delta = rule._get_delta()
+        limit = today - delta
+        journeys = self.env["refugee.journey"].search(
+            [
+                ("state", "!=", "closed"),
+                "|",
+                ("last_interview_date", "<=", limit),
+                "&",
+                ("last_interview_date", "=", False),
+                ("orientation_date", "<=", limit),
+            ]
+        )
+        return [
+            (j, (j.last_interview_date or j.orientation_date) + delta) for j in journeys
+        ]
+
+    def _deadline_enrolment_end(self, rule, today):
+        limit = today + rule._get_delta()
+        enrolments = self.env["refugee.enrolment"].search(
+            [("end_date", ">=", today), ("end_date", "<=", limit)]
+        )
+        return [(e, e.end_date) for e in enrolments]
+
+    def _deadline_agreement_end(self, rule, today):
+        limit = today + rule._get_delta()
+        agreements = self.env["refugee.partnership.agreement"].search(
+            [("end_date", ">=", today), ("end_date", "<=", limit)]
+        )
+        return [(a, a.end_date) for a in agreements]
+
+    # ------------------------------------------------------------------
+    # The clock
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_create_deadlines(self):
+        today = fields.Date.context_today(self)
+        rules = self.env["refugee.deadline.rule"].search([("active", "=", True)])
+        hits = []
+        for rule in rules:
+            for source, due_date in getattr(self, f"_deadline_{rule.kind}")(
+                rule, today
+            ):
+                hits.append((rule, source, due_date))
+        deadlines = self._create_new_deadlines(hits)
+        _logger.info("Deadline clock: %s new deadlines", len(deadlines))
+        return deadlines
+
+    def _create_new_deadlines(self, hits):
+        """Store the deadlines not seen yet and plan their activities."""
+        if not hits:
+            return self.browse()
+        ids_by_model = defaultdict(set)
+        for _rule, source, _date in hits:
+            ids_by_model[source._name].add(source.id)
+        # a superset of the known deadlines of these sources, in one query
+        existing = {
+            (d.kind, d.res_model, d.res_id, d.date_deadline)
+            for d in self.search(
+                [
+                    ("kind", "in", list({rule.kind for rule, _s, _d in hits})),
+                    ("res_model", "in", list(ids_by_model)),
+                    ("res_id", "in", list(set().union(*ids_by_model.values()))),
+                ]
+            )
+        }
+        vals_list, activity_vals_list = [], []
+        for rule, source, due_date in hits:
+            key = (rule.kind, source._name, source.id, due_date)
+            if key in existing:
+                continue
+            existing.add(key)
+            vals, activity_vals = self._prepare_deadline(rule, source, due_date)
+            vals_list.append(vals)
+            activity_vals_list.append(activity_vals)
+        activities = (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create([vals for vals in activity_vals_list if vals])
+        )
+        activity_iter = iter(activities)
+        for vals, activity_vals in zip(vals_list, activity_vals_list, strict=True):
+            if activity_vals:
+                vals["activity_id"] = next(activity_iter).id
+        return self.create(vals_list)
+
+    def _prepare_deadline(self, rule, source, due_date):
+        """Values of the deadline and of its activity, from its source.
+
+        The source names the person (a beneficiary, or a record with a
+        beneficiary_id) or a responsible user (user_id); the activity
+        goes on the source when it has activities, else on the person.
+        """
+        Beneficiary = self.env["refugee.beneficiary"]
+        Journey = self.env["refugee.journey"]
+        if source._name == "refugee.beneficiary":
+            beneficiary = source
+        else:
+            beneficiary = (
+                source["beneficiary_id"]
+                if "beneficiary_id" in source._fields
+                else Beneficiary
+            )
+        if source._name == "refugee.journey":
+            journey = source
+        elif "journey_id" in source._fields:
+            journey = source.journey_id
+        else:
+            journey = beneficiary.current_journey_id if beneficiary else Journey
+        user = (
+            journey.counsellor_id
+            or beneficiary.counsellor_id
+            or (source["user_id"] if "user_id" in source._fields else False)
+        )
+        target = source if "activity_ids" in source._fields else beneficiary
+        vals = {
+            "kind": rule.kind,
+            "date_deadline": due_date,
+            "res_model": source._name,
+            "res_id": source.id,
+            "beneficiary_id": beneficiary.id,
+            "journey_id": journey.id,
+            "user_id": user.id if user else False,
+        }
+        activity_vals = {}
+        if target and user:
+            activity_vals = {
+                "res_model_id": self.env["ir.model"]._get_id(target._name),
+                "res_id": target.id,
+                "activity_type_id": rule.activity_type_id.id,
+                "summary": f"{rule.name}: {source.display_name}",
+                "date_deadline": due_date,
+                "user_id": user.id,
+                "automated": True,
+            }
+        return vals, activity_vals
