@@ -27,7 +27,6 @@ from . import refugee_reorientation_request
 from . import refugee_partner_type
 from . import refugee_partnership_agreement
 from . import refugee_state_mixin
-from . import refugee_beneficiary_employment
 from . import crm_team
 from . import crm_stage
 from . import crm_lead
