@@ -1,0 +1,29 @@
+# Entry points of the tooling; the logic lives in scripts/ (see each script's
+# header for its environment variables). PYTHON selects the interpreter that
+# runs Odoo and the tools (default: python3).
+PYTHON ?= python3
+export PYTHON
+
+.PHONY: help setup lint test i18n run
+
+help:
+	@echo "make setup   install Odoo 18.0 (if missing), Debian packages, dev tools"
+	@echo "make lint    ruff, pylint-odoo, oca-checks-odoo-module, oca-checks-po"
+	@echo "make test    Odoo tests on a fresh database + log, coverage, i18n checks"
+	@echo "make i18n    refresh i18n/plateforme_refugies.pot and merge it into fr.po"
+	@echo "make run     serve the addon with demo data on http://localhost:8069"
+
+setup:
+	bash scripts/setup.sh
+
+lint:
+	bash scripts/lint.sh
+
+test:
+	bash scripts/test.sh
+
+i18n:
+	bash scripts/i18n.sh
+
+run:
+	bash scripts/run.sh

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# make run: serve the addon with its demo data on http://localhost:$PR_HTTP_PORT.
+#
+# The database $PR_DB is kept between runs. When it does not exist, or the
+# addon is not installed in it, the addon is installed with its demo data and
+# French (fr_FR) is loaded and made the administrator's language; otherwise the
+# database is served as it is (no module update: `make run` after a code change
+# of fields or data needs PR_UPDATE=1, or a new database).
+#
+# Environment:
+#   PR_DB         database name (default: plateforme_refugies)
+#   PR_HTTP_PORT  HTTP port (default: 8069)
+#   PR_UPDATE     set to 1 to update the addon (-u) before serving
+#   PYTHON, PR_ADDON_DIR (lib.sh), database server (pg.sh)
+# Extra arguments are passed to Odoo (e.g. `scripts/run.sh --dev=xml`).
+set -euo pipefail
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/pg.sh
+source "$PR_ROOT/scripts/pg.sh"
+
+PR_DB="${PR_DB:-plateforme_refugies}"
+PR_HTTP_PORT="${PR_HTTP_PORT:-8069}"
+
+# --- demo logins (created by the addon's demo data) -----------------------------
+# login/password, then role; printed before the server starts.
+DEMO_LOGINS=(
+    "admin/admin|administrator"
+    "coordinateur/coordinateur|Coordinator"
+    "cip.blois/cip.blois|Counsellor, Blaisois"
+    "cip.vendome/cip.vendome|Counsellor, Vendômois and Romorantinais"
+    "financeur/financeur|Reader"
+)
+
+print_banner() {
+    local item
+    echo
+    echo "Plateforme réfugiés: http://localhost:$PR_HTTP_PORT/web/login (database $PR_DB)"
+    echo "Demo logins (login/password, role):"
+    for item in "${DEMO_LOGINS[@]}"; do
+        printf '  %-28s %s\n' "${item%%|*}" "${item#*|}"
+    done
+    echo "Stop the server with Ctrl-C."
+    echo
+}
+
+pr_require_addon
+pr_require_odoo
+pr_pg_ensure
+pr_odoo_common_args
+
+module_state() {
+    pr_db_exists "$PR_DB" || return 0
+    "$PG_BIN/psql" -X -q -tA -d "$PR_DB" -c \
+        "SELECT state FROM ir_module_module WHERE name = '$PR_MODULE'" 2>/dev/null || true
+}
+
+if [[ "$(module_state)" != "installed" ]]; then
+    pr_info "installing $PR_MODULE with demo data and French in database $PR_DB (first run)"
+    "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -d "$PR_DB" -i "$PR_MODULE" \
+        --load-language=fr_FR --stop-after-init --no-http --max-cron-threads=0 ||
+        pr_die "installing $PR_MODULE in $PR_DB failed"
+    pr_info "making French the administrator's language"
+    "$PYTHON" -m odoo shell "${ODOO_ARGS[@]}" -d "$PR_DB" --no-http --log-level=warn <<'EOF' ||
+env.ref("base.user_admin").lang = "fr_FR"
+env.cr.commit()
+EOF
+        pr_die "could not set the administrator's language"
+elif [[ "${PR_UPDATE:-0}" == "1" ]]; then
+    pr_info "updating $PR_MODULE in database $PR_DB"
+    "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -d "$PR_DB" -u "$PR_MODULE" \
+        --stop-after-init --no-http --max-cron-threads=0 ||
+        pr_die "updating $PR_MODULE in $PR_DB failed"
+fi
+
+print_banner
+exec "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -d "$PR_DB" --db-filter="^${PR_DB}\$" \
+    --http-port="$PR_HTTP_PORT" --workers=0 "$@"
