@@ -13,7 +13,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "calendar", "event"],
+    "depends": ["contacts", "mail", "calendar", "event", "crm"],
     "data": [
         "security/plateforme_refugies_security.xml",
         "security/ir.model.access.csv",
@@ -31,6 +31,9 @@
         "data/mail_activity_type_data.xml",
         "data/refugee_deadline_rule_data.xml",
         "data/ir_cron_data.xml",
+        "data/crm_team_data.xml",
+        "data/refugee_immersion_data.xml",
+        "data/refugee_hire_data.xml",
         "views/refugee_site_views.xml",
         "views/refugee_beneficiary_views.xml",
         "views/refugee_journey_views.xml",
@@ -58,6 +61,12 @@
         "views/refugee_journey_follow_up_views.xml",
         "views/res_users_caseload_views.xml",
         "wizards/refugee_counsellor_assign_wizard_views.xml",
+        "views/crm_stage_views.xml",
+        "views/crm_lead_views.xml",
+        "views/refugee_immersion_views.xml",
+        "views/refugee_hire_views.xml",
+        "wizards/refugee_immersion_stop_wizard_views.xml",
+        "wizards/refugee_match_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -75,6 +84,9 @@
         "demo/refugee_partnership_agreement_demo.xml",
         "demo/refugee_reorientation_request_demo.xml",
         "demo/refugee_deadline_demo.xml",
+        "demo/crm_lead_demo.xml",
+        "demo/refugee_immersion_demo.xml",
+        "demo/refugee_hire_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
