@@ -26,3 +26,11 @@ from . import refugee_deadline
 from . import refugee_reorientation_request
 from . import refugee_partner_type
 from . import refugee_partnership_agreement
+from . import refugee_state_mixin
+from . import crm_team
+from . import crm_stage
+from . import crm_lead
+from . import refugee_immersion
+from . import refugee_immersion_visit
+from . import refugee_hire
+from . import refugee_hire_followup

@@ -16,3 +16,7 @@ from . import test_interview
 from . import test_deadline
 from . import test_coordination
 from . import test_partner
+from . import test_prospection
+from . import test_immersion
+from . import test_hire
+from . import test_matching
