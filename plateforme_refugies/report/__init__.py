@@ -4,3 +4,6 @@ from . import refugee_siae_placement_report
 from . import refugee_workshop_report
 from . import refugee_barrier_report
 from . import refugee_french_progress_report
+from . import refugee_prospection_report
+from . import refugee_immersion_report
+from . import refugee_hire_report

@@ -27,7 +27,10 @@ class RefugeeJourneyReport(models.Model):
     A row carries no beneficiary, journey or partner of the person, only
     what funders group by: site, counsellor, orienting organisation, age
     band and protection type. The entry date is the orientation date (the
-    platform takes the person in charge from that day, diagnostic or not).
+    platform takes the person in charge from that day, diagnostic or not);
+    the first employment is the start of the first confirmed hire of the
+    journey, or its exit date when it exited to employment without a hire
+    recorded.
 
     Rates are averages of 0/100 columns at the journey grain, so that the
     pivot's average is the true rate: ``successful_exit_rate`` is NULL for
@@ -80,8 +83,8 @@ class RefugeeJourneyReport(models.Model):
         string="Days from entry to employment",
         readonly=True,
         aggregator="avg",
-        help="Average days from the orientation to the exit to employment, "
-        "over the journeys that ended with a hire.",
+        help="Average days from the orientation to the first hire, over the "
+        "journeys with a hire.",
     )
     days_in_journey = fields.Integer(
         readonly=True,
@@ -123,9 +126,10 @@ class RefugeeJourneyReport(models.Model):
                            WHEN j.exit_category IN %(successful)s THEN 100.0
                            ELSE 0.0
                          END AS successful_exit_rate,
-                         CASE WHEN exited.is_exited AND o.is_employment
-                              THEN j.exit_date - j.orientation_date
-                         END AS days_to_employment,
+                         COALESCE(first_hire.date_start,
+                                  CASE WHEN exited.is_exited AND o.is_employment
+                                       THEN j.exit_date END)
+                             - j.orientation_date AS days_to_employment,
                          CASE WHEN exited.is_exited
                               THEN j.exit_date - j.orientation_date
                               ELSE GREATEST(CURRENT_DATE - j.orientation_date, 0)
@@ -139,8 +143,14 @@ class RefugeeJourneyReport(models.Model):
                                   AND j.exit_date IS NOT NULL AS is_exited
                          ) exited
             CROSS JOIN LATERAL (
-                           SELECT date_part('year', age(j.orientation_date, b.birthdate))
-                                  AS years
+                           SELECT MIN(h.date_start) AS date_start
+                             FROM refugee_hire h
+                            WHERE h.journey_id = j.id AND h.state = 'confirmed'
+                         ) first_hire
+            CROSS JOIN LATERAL (
+                           SELECT date_part(
+                                      'year', age(j.orientation_date, b.birthdate)
+                                  ) AS years
                          ) age
                 )
                 """,
@@ -164,18 +174,15 @@ class RefugeeJourneyReport(models.Model):
             ("exit_date", "<=", date_to),
         ]
         [[entries]] = self._read_group(site_domain + entered, [], ["entry_count:sum"])
-        [[exits, hires, rate, days_to_employment, days_in_journey]] = (
-            self._read_group(
-                site_domain + exited,
-                [],
-                [
-                    "exit_count:sum",
-                    "employment_count:sum",
-                    "successful_exit_rate:avg",
-                    "days_to_employment:avg",
-                    "days_in_journey:avg",
-                ],
-            )
+        [[exits, rate, days_in_journey]] = self._read_group(
+            site_domain + exited,
+            [],
+            ["exit_count:sum", "successful_exit_rate:avg", "days_in_journey:avg"],
+        )
+        [[hires, days_to_employment]] = self._read_group(
+            site_domain + exited + [("days_to_employment", "!=", False)],
+            [],
+            ["__count", "days_to_employment:avg"],
         )
         [[open_count]] = self._read_group(
             site_domain
@@ -188,7 +195,9 @@ class RefugeeJourneyReport(models.Model):
             [],
             ["entry_count:sum"],
         )
-        categories = dict(self._fields["exit_category"]._description_selection(self.env))
+        categories = dict(
+            self._fields["exit_category"]._description_selection(self.env)
+        )
         by_category = [
             {"category": categories.get(category, ""), "count": count}
             for category, count in self._read_group(
@@ -205,7 +214,7 @@ class RefugeeJourneyReport(models.Model):
             "entries": entries or 0,
             "exits": exits or 0,
             "open": open_count or 0,
-            "employments": hires or 0,
+            "employments": hires,
             # averages over nothing are no figure, not zero
             "successful_exit_rate": rate if exits else None,
             "days_to_employment": days_to_employment if hires else None,

@@ -14,7 +14,8 @@ class RefugeeWorkshopReport(models.Model):
     only. ``attendance_rate`` is 100 for present, 0 for absent and NULL for
     excused or not recorded yet, so the pivot's average is present / (present
     + absent), the rate the workshop form shows. Cancelled registrations and
-    archived workshops do not count; a session is held once it has begun.
+    archived workshops do not count; a session is held once its day has
+    come (the "Held" filter, and the period indicators up to today).
     """
 
     _name = "refugee.workshop.report"
@@ -31,7 +32,6 @@ class RefugeeWorkshopReport(models.Model):
     workshop_audience = fields.Selection(
         selection=WORKSHOP_AUDIENCES, string="Audience", readonly=True
     )
-    is_held = fields.Boolean(string="Held", readonly=True)
     session_count = fields.Integer(string="Sessions", readonly=True)
     registration_count = fields.Integer(string="Registrations", readonly=True)
     present_count = fields.Integer(string="Present", readonly=True)
@@ -57,7 +57,6 @@ class RefugeeWorkshopReport(models.Model):
                          e.site_id,
                          e.workshop_theme_id,
                          e.workshop_audience,
-                         e.date_begin <= NOW() AT TIME ZONE 'UTC' AS is_held,
                          CASE WHEN ROW_NUMBER() OVER (
                                        PARTITION BY e.id ORDER BY r.id) = 1
                               THEN 1 ELSE 0 END AS session_count,
@@ -89,11 +88,8 @@ class RefugeeWorkshopReport(models.Model):
     @api.model
     def _period_indicators(self, date_from, date_to, sites):
         """Sessions held in the period, registrations and attendance by theme."""
-        domain = [
-            ("is_held", "=", True),
-            ("date", ">=", date_from),
-            ("date", "<=", date_to),
-        ]
+        today = fields.Date.context_today(self)
+        domain = [("date", ">=", date_from), ("date", "<=", min(date_to, today))]
         if sites:
             domain.append(("site_id", "in", sites.ids))
         aggregates = [

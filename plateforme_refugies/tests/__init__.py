@@ -20,3 +20,4 @@ from . import test_prospection
 from . import test_immersion
 from . import test_hire
 from . import test_matching
+from . import test_reporting

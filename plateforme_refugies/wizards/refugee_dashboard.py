@@ -172,6 +172,8 @@ class RefugeeDashboard(models.TransientModel):
             "workshops": self._indicators("refugee.workshop.report"),
             "barriers": self._indicators("refugee.barrier.report"),
             "french": self._indicators("refugee.french.progress.report"),
+            "immersions": self._indicators("refugee.immersion.report"),
+            "hires": self._indicators("refugee.hire.report"),
         }
 
     def _open_analysis(self, xmlid, domain=None, context=None):
