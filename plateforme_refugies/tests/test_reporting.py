@@ -167,7 +167,6 @@ class TestJourneyReport(JourneyReportCase):
         employer = self.env["res.partner"].create(
             {"name": "Test Employer", "is_company": True}
         )
-        self.open_journey.action_start_diagnostic()
         hire = self.env["refugee.hire"].create(
             {
                 "beneficiary_id": self.open_journey.beneficiary_id.id,
@@ -550,12 +549,16 @@ class TestEmployerReports(EmployerCase):
             model, [], [], ["employed_1m:avg", "employed_3m:avg"]
         )
         self.assertEqual(employed_1m, 50.0)
-        self.assertIsNone(employed_3m)
+        # no follow-up at 3 months recorded yet: no figure
+        self.assertIs(employed_3m, False)
 
     def test_prospection_per_stage_and_sector(self):
         team = self.env.ref("plateforme_refugies.crm_team_prospection")
         identified = self.env.ref("plateforme_refugies.crm_stage_identified")
         agreement = self.env.ref("plateforme_refugies.crm_stage_agreement")
+        market_gardening, catering = self.env["refugee.sector"].create(
+            [{"name": "Test market gardening"}, {"name": "Test catering"}]
+        )
         self.env["crm.lead"].create(
             [
                 {
@@ -563,7 +566,7 @@ class TestEmployerReports(EmployerCase):
                     "type": "opportunity",
                     "team_id": team.id,
                     "stage_id": identified.id,
-                    "employer_sector_id": self.sector_agriculture.id,
+                    "employer_sector_id": market_gardening.id,
                     "positions_offered": 2,
                 },
                 {
@@ -571,7 +574,8 @@ class TestEmployerReports(EmployerCase):
                     "type": "opportunity",
                     "team_id": team.id,
                     "stage_id": agreement.id,
-                    "employer_sector_id": self.sector_restaurants.id,
+                    "partner_id": self.other_employer.id,
+                    "employer_sector_id": catering.id,
                     "positions_offered": 3,
                 },
             ]
@@ -581,14 +585,7 @@ class TestEmployerReports(EmployerCase):
             self.env["refugee.prospection.report"]
             .with_user(self.reader)
             ._read_group(
-                [
-                    (
-                        "employer_sector_id",
-                        "in",
-                        (self.sector_agriculture | self.sector_restaurants).ids,
-                    ),
-                    ("create_date", "=", date(2026, 3, 2)),
-                ],
+                [("employer_sector_id", "in", (market_gardening | catering).ids)],
                 ["stage_id", "employer_sector_id"],
                 ["opportunity_count:sum", "positions_offered:sum"],
             )
@@ -596,8 +593,8 @@ class TestEmployerReports(EmployerCase):
         self.assertEqual(
             rows,
             [
-                (identified, self.sector_agriculture, 1, 2),
-                (agreement, self.sector_restaurants, 1, 3),
+                (identified, market_gardening, 1, 2),
+                (agreement, catering, 1, 3),
             ],
         )
 
@@ -626,6 +623,8 @@ class TestReportingAccess(ReportCase):
             journey.with_user(self.reader).read(["beneficiary_id"])
 
     def test_reader_exports_the_analyses(self):
+        # exporting lists is Odoo's own right, granted user by user
+        self.reader.groups_id += self.env.ref("base.group_allow_export")
         beneficiary = self._create_beneficiary("Amina Report")
         self._create_journey(beneficiary, state="in_progress")
         self.env.flush_all()
@@ -634,7 +633,7 @@ class TestReportingAccess(ReportCase):
         exported = rows.export_data(
             ["orientation_date", "site_id", "age_band", "entry_count"]
         )["datas"]
-        self.assertEqual(exported, [["2026-01-05", "Test North", "35 to 44", 1]])
+        self.assertEqual(exported, [[date(2026, 1, 5), "Test North", "35 to 44", 1]])
 
     def test_reporting_menu_for_readers(self):
         menu = self.env.ref("plateforme_refugies.menu_reporting")
