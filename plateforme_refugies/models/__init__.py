@@ -1,4 +1,5 @@
 from . import refugee_site_mixin
+from . import refugee_journey_record_mixin
 from . import refugee_site
 from . import res_users
 from . import refugee_language

@@ -238,6 +238,22 @@ class RefugeeBeneficiary(models.Model):
         action["display_name"] = self.env._("Workshops of %(name)s", name=self.name)
         return action
 
+    @api.depends("fle_oral_comprehension", "fle_oral_production")
+    def _compute_french_level(self):
+        for beneficiary in self:
+            oral = [
+                level
+                for level in (
+                    beneficiary.fle_oral_comprehension,
+                    beneficiary.fle_oral_production,
+                )
+                if level
+            ]
+            # without an oral assessment, the level entered by hand stays
+            beneficiary.french_level = (
+                min(oral, key=CEFR_RANK.get) if oral else beneficiary.french_level
+            )
+
     def action_open_registration_wizard(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "plateforme_refugies.refugee_workshop_registration_wizard_action"
@@ -249,8 +265,14 @@ class RefugeeBeneficiary(models.Model):
     french_level = fields.Selection(
         selection=CEFR_LEVELS,
         string="Overall French level",
+        compute="_compute_french_level",
+        store=True,
+        readonly=False,
         tracking=True,
-        help="Overall CEFR level of French, compared with the level employers require.",
+        help="Overall CEFR level of French, compared with the level employers "
+        "require. Proposed from the latest assessments: the lower of the oral "
+        "comprehension and oral production levels, since French at work is first "
+        "oral; the counsellor may correct it.",
     )
     needs_housing = fields.Boolean(
         string="Needs housing near a job",

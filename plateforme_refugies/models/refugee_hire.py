@@ -38,43 +38,11 @@ class RefugeeHire(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "refugee.site.mixin",
+        "refugee.journey.record.mixin",
         "refugee.state.mixin",
     ]
     _order = "date_start desc, id desc"
-    _site_user_field = "counsellor_id"
 
-    beneficiary_id = fields.Many2one(
-        comodel_name="refugee.beneficiary",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    journey_id = fields.Many2one(
-        comodel_name="refugee.journey",
-        compute="_compute_journey_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-        index=True,
-        ondelete="restrict",
-        domain="[('beneficiary_id', '=', beneficiary_id), ('state', '!=', 'closed')]",
-    )
-    site_id = fields.Many2one(
-        related="journey_id.site_id", store=True, precompute=True, default=None
-    )
-    counsellor_id = fields.Many2one(
-        comodel_name="res.users",
-        compute="_compute_counsellor_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        tracking=True,
-        domain="[('share', '=', False), ('refugee_site_ids', 'in', site_id)]",
-    )
     employer_id = fields.Many2one(
         comodel_name="res.partner",
         required=True,
@@ -133,17 +101,6 @@ class RefugeeHire(models.Model):
         store=True,
         help="Every follow-up after hiring (1, 3 and 6 months) is recorded.",
     )
-
-    @api.depends("beneficiary_id")
-    def _compute_journey_id(self):
-        for hire in self:
-            if hire.journey_id.beneficiary_id != hire.beneficiary_id:
-                hire.journey_id = hire.beneficiary_id.current_journey_id
-
-    @api.depends("journey_id")
-    def _compute_counsellor_id(self):
-        for hire in self:
-            hire.counsellor_id = hire.journey_id.counsellor_id or hire.counsellor_id
 
     @api.depends("followup_ids.state")
     def _compute_follow_up_done(self):

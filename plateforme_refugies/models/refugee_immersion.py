@@ -45,48 +45,16 @@ class RefugeeImmersion(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "refugee.site.mixin",
+        "refugee.journey.record.mixin",
         "refugee.state.mixin",
     ]
     _order = "date_start desc, id desc"
-    _site_user_field = "counsellor_id"
 
     name = fields.Char(
         string="Reference",
         readonly=True,
         copy=False,
         default=lambda self: self.env._("New"),
-    )
-    beneficiary_id = fields.Many2one(
-        comodel_name="refugee.beneficiary",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    journey_id = fields.Many2one(
-        comodel_name="refugee.journey",
-        compute="_compute_journey_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-        index=True,
-        ondelete="restrict",
-        domain="[('beneficiary_id', '=', beneficiary_id), ('state', '!=', 'closed')]",
-    )
-    site_id = fields.Many2one(
-        related="journey_id.site_id", store=True, precompute=True, default=None
-    )
-    counsellor_id = fields.Many2one(
-        comodel_name="res.users",
-        compute="_compute_counsellor_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        tracking=True,
-        domain="[('share', '=', False), ('refugee_site_ids', 'in', site_id)]",
     )
     employer_id = fields.Many2one(
         comodel_name="res.partner",
@@ -202,19 +170,6 @@ class RefugeeImmersion(models.Model):
         tracking=True,
     )
     assessment_notes = fields.Text(string="Tutor's comments", copy=False)
-
-    @api.depends("beneficiary_id")
-    def _compute_journey_id(self):
-        for immersion in self:
-            if immersion.journey_id.beneficiary_id != immersion.beneficiary_id:
-                immersion.journey_id = immersion.beneficiary_id.current_journey_id
-
-    @api.depends("journey_id")
-    def _compute_counsellor_id(self):
-        for immersion in self:
-            immersion.counsellor_id = (
-                immersion.journey_id.counsellor_id or immersion.counsellor_id
-            )
 
     @api.depends("date_start")
     def _compute_date_end(self):

@@ -538,6 +538,11 @@ class TestEmployerReports(EmployerCase):
             dict(self._read(model, [], ["state"], ["immersion_count:sum"])),
             {"done": 1, "abandoned": 1, "signed": 1},
         )
+        # readers group by the employer, a company
+        self.assertEqual(
+            dict(self._read(model, [], ["employer_id"], ["immersion_count:sum"])),
+            {self.employer: 2, self.other_employer: 1},
+        )
 
     def test_hires_and_follow_up(self):
         model = "refugee.hire.report"
