@@ -20,6 +20,14 @@ class RefugeeBarrierReport(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "date"
+    _depends = {
+        "refugee.barrier": [
+            "site_id",
+            "barrier_type_id",
+            "severity",
+            *STATE_DATE_FIELDS.values(),
+        ],
+    }
 
     date = fields.Date(readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)

@@ -21,6 +21,14 @@ class RefugeeFrenchProgressReport(models.Model):
     _auto = False
     _order = "latest_date desc"
     _rec_name = "skill"
+    _depends = {
+        "refugee.language.assessment": [
+            "beneficiary_id",
+            "date",
+            *(skill for skill, __ in SKILLS),
+        ],
+        "refugee.beneficiary": ["site_id"],
+    }
 
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)
     skill = fields.Selection(selection=SKILLS, readonly=True)

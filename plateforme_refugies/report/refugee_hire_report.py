@@ -18,6 +18,18 @@ class RefugeeHireReport(models.Model):
     _auto = False
     _order = "date_start desc"
     _rec_name = "date_start"
+    _depends = {
+        "refugee.hire": [
+            "date_start",
+            "site_id",
+            "employer_id",
+            "contract_type",
+            "immersion_id",
+            "state",
+        ],
+        "res.partner": ["commercial_partner_id", "employer_sector_id"],
+        "refugee.hire.followup": ["hire_id", "milestone", "state", "still_employed"],
+    }
 
     date_start = fields.Date(string="Start", readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)

@@ -18,6 +18,19 @@ class RefugeeImmersionReport(models.Model):
     _auto = False
     _order = "date_start desc"
     _rec_name = "date_start"
+    _depends = {
+        "refugee.immersion": [
+            "date_start",
+            "site_id",
+            "employer_id",
+            "objective",
+            "state",
+            "hire_prospect",
+            "duration_days",
+        ],
+        "res.partner": ["commercial_partner_id", "employer_sector_id"],
+        "refugee.hire": ["immersion_id", "state"],
+    }
 
     date_start = fields.Date(string="Start", readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)

@@ -44,6 +44,23 @@ class RefugeeJourneyReport(models.Model):
     _auto = False
     _order = "orientation_date desc"
     _rec_name = "orientation_date"
+    _depends = {
+        "refugee.journey": [
+            "orientation_date",
+            "exit_date",
+            "site_id",
+            "counsellor_id",
+            "orienting_partner_id",
+            "state",
+            "exit_outcome_id",
+            "exit_category",
+            "beneficiary_id",
+        ],
+        "refugee.beneficiary": ["birthdate", "protection_type"],
+        "res.partner": ["commercial_partner_id"],
+        "refugee.exit.outcome": ["is_employment"],
+        "refugee.hire": ["journey_id", "state", "date_start"],
+    }
 
     orientation_date = fields.Date(string="Entry date", readonly=True)
     exit_date = fields.Date(readonly=True)

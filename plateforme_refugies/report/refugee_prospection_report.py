@@ -13,6 +13,20 @@ class RefugeeProspectionReport(models.Model):
     _auto = False
     _order = "create_date desc"
     _rec_name = "create_date"
+    _depends = {
+        "crm.lead": [
+            "create_date",
+            "stage_id",
+            "employer_sector_id",
+            "user_id",
+            "team_id",
+            "active",
+            "type",
+            "positions_offered",
+        ],
+        "crm.team": ["is_employer_prospection"],
+        "crm.stage": ["is_won"],
+    }
 
     create_date = fields.Date(string="Created on", readonly=True)
     stage_id = fields.Many2one(comodel_name="crm.stage", readonly=True)

@@ -22,6 +22,18 @@ class RefugeeSiaePlacementReport(models.Model):
     _auto = False
     _order = "date_start desc"
     _rec_name = "date_start"
+    _depends = {
+        "refugee.siae.placement": [
+            "date_start",
+            "site_id",
+            "siae_id",
+            "is_sas",
+            "state",
+            "occupancy_end",
+            "journey_id",
+        ],
+        "refugee.journey": ["sas_outcome", "sas_date_start", "sas_date_end"],
+    }
 
     date_start = fields.Date(string="Start", readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)

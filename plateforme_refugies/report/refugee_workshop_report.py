@@ -23,6 +23,17 @@ class RefugeeWorkshopReport(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "date"
+    _depends = {
+        "event.event": [
+            "date_begin",
+            "site_id",
+            "workshop_theme_id",
+            "workshop_audience",
+            "is_workshop",
+            "active",
+        ],
+        "event.registration": ["event_id", "active", "state", "attendance"],
+    }
 
     date = fields.Date(readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)

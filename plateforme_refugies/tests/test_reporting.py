@@ -33,11 +33,13 @@ PERSONAL_MODELS = (
 
 
 class ReportCase(RefugeeCase):
+    """Indicators read as a reader, without flushing by hand: each analysis
+    declares in ``_depends`` what it reads, so Odoo flushes it first."""
+
     freeze_time = RefugeeCase.reference_date
 
     def _read(self, model, domain, groupby, aggregates):
         """Indicators as a reader (funder) gets them from the pivot."""
-        self.env.flush_all()
         return (
             self.env[model]
             .with_user(self.reader)
@@ -216,7 +218,6 @@ class TestSasReport(SiaeCase):
         cls._place(cls.south_journey, cls.farm, date(2026, 3, 9), date(2026, 4, 7))
 
     def _read(self, domain, groupby, aggregates):
-        self.env.flush_all()
         return (
             self.env["refugee.siae.placement.report"]
             .with_user(self.reader)
@@ -285,7 +286,6 @@ class TestWorkshopReport(WorkshopCase):
         cls.domain = [("site_id", "in", (cls.site_north | cls.site_south).ids)]
 
     def _read(self, domain, groupby, aggregates):
-        self.env.flush_all()
         return (
             self.env["refugee.workshop.report"]
             .with_user(self.reader)
@@ -516,7 +516,6 @@ class TestEmployerReports(EmployerCase):
         cls.domain = [("site_id", "in", (cls.site_north | cls.site_south).ids)]
 
     def _read(self, model, domain, groupby, aggregates):
-        self.env.flush_all()
         return (
             self.env[model]
             .with_user(self.reader)
@@ -585,7 +584,6 @@ class TestEmployerReports(EmployerCase):
                 },
             ]
         )
-        self.env.flush_all()
         rows = (
             self.env["refugee.prospection.report"]
             .with_user(self.reader)
@@ -615,7 +613,6 @@ class TestReportingAccess(ReportCase):
     def test_reader_reads_reports_not_records(self):
         beneficiary = self._create_beneficiary("Amina Report")
         journey = self._create_journey(beneficiary)
-        self.env.flush_all()
         for model in REPORT_MODELS:
             with self.subTest(model=model):
                 Report = self.env[model].with_user(self.reader)
@@ -632,7 +629,6 @@ class TestReportingAccess(ReportCase):
         self.reader.groups_id += self.env.ref("base.group_allow_export")
         beneficiary = self._create_beneficiary("Amina Report")
         self._create_journey(beneficiary, state="in_progress")
-        self.env.flush_all()
         Report = self.env["refugee.journey.report"].with_user(self.reader)
         rows = Report.search([("site_id", "=", self.site_north.id)])
         exported = rows.export_data(
@@ -682,7 +678,6 @@ class TestDashboardAndActivityReport(JourneyReportCase):
         self.assertEqual(february.deadline_count, 0)
         action = february.action_open_entries()
         self.assertEqual(action["res_model"], "refugee.journey.report")
-        self.env.flush_all()
         self.assertEqual(
             self.env["refugee.journey.report"].search_count(action["domain"]), 1
         )
