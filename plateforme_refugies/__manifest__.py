@@ -31,6 +31,7 @@
         "data/mail_activity_type_data.xml",
         "data/refugee_deadline_rule_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_config_parameter_data.xml",
         "views/refugee_site_views.xml",
         "views/refugee_beneficiary_views.xml",
         "views/refugee_journey_views.xml",
@@ -58,6 +59,10 @@
         "views/refugee_journey_follow_up_views.xml",
         "views/res_users_caseload_views.xml",
         "wizards/refugee_counsellor_assign_wizard_views.xml",
+        "views/refugee_consent_views.xml",
+        "views/refugee_sensitive_access_log_views.xml",
+        "report/refugee_beneficiary_access_report.xml",
+        "wizards/refugee_retention_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -75,6 +80,7 @@
         "demo/refugee_partnership_agreement_demo.xml",
         "demo/refugee_reorientation_request_demo.xml",
         "demo/refugee_deadline_demo.xml",
+        "demo/refugee_consent_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -26,3 +26,6 @@ from . import refugee_deadline
 from . import refugee_reorientation_request
 from . import refugee_partner_type
 from . import refugee_partnership_agreement
+from . import refugee_consent
+from . import refugee_sensitive_access_log
+from . import refugee_beneficiary_privacy

@@ -217,13 +217,6 @@ class RefugeeBeneficiary(models.Model):
     )
     france_travail_ref = fields.Char(string="France Travail identifier")
     france_travail_date = fields.Date(string="Registered on")
-    data_sharing_consent = fields.Boolean(
-        string="Consents to data sharing",
-        tracking=True,
-        help="The person agreed that the platform shares their file with the "
-        "partners following them.",
-    )
-    consent_date = fields.Date()
     pass_iae_number = fields.Char(
         string="PASS IAE number",
         tracking=True,
@@ -372,6 +365,14 @@ class RefugeeBeneficiary(models.Model):
     def create(self, vals_list):
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
+            if not (vals.get("name") or "").strip() and not vals.get("partner_id"):
+                raise ValidationError(
+                    self.env._(
+                        "The name of the person is missing (born on %(birthdate)s): "
+                        "every file needs a first name and a last name.",
+                        birthdate=vals.get("birthdate") or self.env._("unknown date"),
+                    )
+                )
             vals["reference"] = sequence.next_by_code("refugee.beneficiary")
         beneficiaries = super().create(vals_list)
         # hides the contact from readers, also when an existing contact was linked
@@ -379,6 +380,16 @@ class RefugeeBeneficiary(models.Model):
             lambda p: not p.is_refugee_beneficiary
         ).is_refugee_beneficiary = True
         return beneficiaries
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import template for beneficiaries and journeys"),
+                "template": "/plateforme_refugies/static/csv/"
+                "refugee_beneficiary_import_template.csv",
+            }
+        ]
 
     def action_view_journeys(self):
         self.ensure_one()
