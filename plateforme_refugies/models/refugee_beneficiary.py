@@ -20,6 +20,10 @@ LITERACY_LEVELS = [
 ]
 
 
+class ImportBatchRefused(Exception):
+    """A batch of imported rows holds a bad row: import them one by one."""
+
+
 def normalize_name(name):
     """Name used to detect duplicates: case, accents and spaces ignored."""
     decomposed = unicodedata.normalize("NFKD", name or "")
@@ -360,6 +364,33 @@ class RefugeeBeneficiary(models.Model):
                         person=beneficiary.name,
                     )
                 )
+
+    def _load_records_create(self, vals_list):
+        # A failed batch is reported by Odoo on its first row; refusing the
+        # batch with a non-user error makes it import row by row instead, so
+        # that each bad row gets its own message.
+        if len(vals_list) > 1 and self._import_rows_invalid(vals_list):
+            raise ImportBatchRefused()
+        return super()._load_records_create(vals_list)
+
+    @api.model
+    def _import_rows_invalid(self, vals_list):
+        """Whether a row lacks a name or duplicates a file or another row."""
+        keys = [
+            (normalize_name(vals.get("name")), vals.get("birthdate"))
+            for vals in vals_list
+        ]
+        if not all(name for name, __ in keys) or len(set(keys)) < len(keys):
+            return True
+        return bool(
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [("name_key", "in", [name for name, __ in keys])]
+                + [("birthdate", "in", [birthdate for __, birthdate in keys])],
+                limit=1,
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -49,6 +49,7 @@ RELATED_WIPED_FIELDS = {
 RELATED_RENAMED_FIELDS = {
     "event.registration": ("name",),
 }
+EXPORT_PARTNER_FIELDS = {"name", "lang", *PARTNER_WIPED_FIELDS} - {"image_1920"}
 # Technical fields never shown in the export of a file
 EXPORT_SKIPPED_FIELDS = {
     "id",
@@ -477,6 +478,8 @@ class RefugeeBeneficiary(models.Model):
                 or name.startswith(("message_", "activity_", "website_message"))
                 or field.type in ("binary", "one2many", "many2one_reference")
                 or not (field.store or field.inherited)
+                # of the contact behind the file, only what names the person
+                or (field.inherited and name not in EXPORT_PARTNER_FIELDS)
             ):
                 continue
             value = self._access_export_format(record, field)
@@ -489,7 +492,7 @@ class RefugeeBeneficiary(models.Model):
         value = record[field.name]
         if field.type == "boolean":
             return self.env._("Yes") if value else ""
-        if not value and value != 0:
+        if not value:
             return ""
         if field.type in ("many2one", "many2many"):
             return ", ".join(value.mapped("display_name"))
@@ -501,8 +504,6 @@ class RefugeeBeneficiary(models.Model):
             return format_datetime(self.env, value)
         if field.type == "html":
             return html2plaintext(value)
-        if field.type in ("integer", "float", "monetary") and not value:
-            return ""
         return str(value)
 
     @api.model

@@ -16,3 +16,7 @@ from . import test_interview
 from . import test_deadline
 from . import test_coordination
 from . import test_partner
+from . import test_consent
+from . import test_sensitive_access_log
+from . import test_anonymisation
+from . import test_import
