@@ -29,9 +29,7 @@ class RefugeeConsent(models.Model):
         index=True,
         ondelete="cascade",
     )
-    site_id = fields.Many2one(
-        related="beneficiary_id.site_id", store=True, index=True
-    )
+    site_id = fields.Many2one(related="beneficiary_id.site_id", store=True, index=True)
     partner_type_id = fields.Many2one(
         comodel_name="refugee.partner.type",
         string="Partner kind",

@@ -19,7 +19,6 @@ class RefugeeSensitiveAccessLog(models.Model):
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
     user_id = fields.Many2one(
         comodel_name="res.users",
-        string="User",
         required=True,
         readonly=True,
         index=True,

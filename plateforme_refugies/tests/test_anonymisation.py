@@ -273,7 +273,10 @@ class TestAnonymisation(RefugeeCase):
             "plateforme_refugies.retention_months", 12
         )
         closed = {}
-        for person, close_date in ((self.person, date(2026, 3, 1)), (self.other, date(2026, 6, 1))):
+        for person, close_date in (
+            (self.person, date(2026, 3, 1)),
+            (self.other, date(2026, 6, 1)),
+        ):
             journey = person.journey_ids
             journey.write(
                 {
@@ -314,13 +317,13 @@ class TestAnonymisation(RefugeeCase):
 
     def test_retention_setting_belongs_to_the_coordinator(self):
         Settings = self.env["refugee.retention.settings"]
-        self.assertEqual(Settings.with_user(self.coordinator).create({}).retention_months, 24)
+        self.assertEqual(
+            Settings.with_user(self.coordinator).create({}).retention_months, 24
+        )
         Settings.with_user(self.coordinator).create(
             {"retention_months": 36}
         ).action_save()
-        self.assertEqual(
-            self.env["refugee.beneficiary"]._get_retention_months(), 36
-        )
+        self.assertEqual(self.env["refugee.beneficiary"]._get_retention_months(), 36)
         with self.assertRaises(AccessError):
             Settings.with_user(self.counsellor_north).create({"retention_months": 1})
 

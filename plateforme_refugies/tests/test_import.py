@@ -83,7 +83,5 @@ class TestImport(RefugeeCase):
         self.assertEqual(len(result["ids"]), 2, result["messages"])
         people = self.env["refugee.beneficiary"].browse(result["ids"])
         self.assertEqual(len(people.journey_ids), 2)
-        self.assertEqual(
-            set(people.mapped("site_id.name")), {"Blaisois", "Vendômois"}
-        )
+        self.assertEqual(set(people.mapped("site_id.name")), {"Blaisois", "Vendômois"})
         self.assertTrue(all(people.mapped("nationality_id")))

@@ -25,8 +25,7 @@ class RefugeeRetentionSettings(models.TransientModel):
         if self.retention_months < 1:
             raise ValidationError(
                 self.env._(
-                    "The retention period must be at least one month, not "
-                    "%(months)s.",
+                    "The retention period must be at least one month, not %(months)s.",
                     months=self.retention_months,
                 )
             )
