@@ -9,10 +9,14 @@ from odoo import api, fields, models
 from .refugee_beneficiary import YOUTH_AGE_LIMIT
 from .refugee_language_assessment import CEFR_LEVELS, CEFR_RANK, SKILL_NAMES
 
+# asylum-seeker or emergency housing must be left: a job far away needs housing
+HOUSING_NEEDED_SITUATIONS = ("cada", "huda", "chu", "hosted", "none")
+
 
 class RefugeeBeneficiary(models.Model):
-    """French (trainings, assessments, levels, France Travail prompt) and
-    workshops (registrations, attendance rate) of the beneficiary."""
+    """French (trainings, assessments, levels, France Travail prompt),
+    workshops (registrations, attendance rate) and employment (immersions,
+    hires, matching with partner employers) of the beneficiary."""
 
     _inherit = "refugee.beneficiary"
 
@@ -234,9 +238,68 @@ class RefugeeBeneficiary(models.Model):
         action["display_name"] = self.env._("Workshops of %(name)s", name=self.name)
         return action
 
+    @api.depends("fle_oral_comprehension", "fle_oral_production")
+    def _compute_french_level(self):
+        for beneficiary in self:
+            oral = [
+                level
+                for level in (
+                    beneficiary.fle_oral_comprehension,
+                    beneficiary.fle_oral_production,
+                )
+                if level
+            ]
+            # without an oral assessment, the level entered by hand stays
+            beneficiary.french_level = (
+                min(oral, key=CEFR_RANK.get) if oral else beneficiary.french_level
+            )
+
     def action_open_registration_wizard(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "plateforme_refugies.refugee_workshop_registration_wizard_action"
         )
         action["context"] = {"default_beneficiary_ids": self.ids}
         return action
+
+    # Employment: immersions, hires and the matching with partner employers
+    french_level = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Overall French level",
+        compute="_compute_french_level",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Overall CEFR level of French, compared with the level employers "
+        "require. Proposed from the latest assessments: the lower of the oral "
+        "comprehension and oral production levels, since French at work is first "
+        "oral; the counsellor may correct it.",
+    )
+    needs_housing = fields.Boolean(
+        string="Needs housing near a job",
+        compute="_compute_needs_housing",
+        store=True,
+        readonly=False,
+        help="Proposed from the housing situation: asylum-seeker, emergency or "
+        "hosted housing must be left for a job away from it.",
+    )
+    immersion_ids = fields.One2many(
+        comodel_name="refugee.immersion", inverse_name="beneficiary_id"
+    )
+    hire_ids = fields.One2many(
+        comodel_name="refugee.hire", inverse_name="beneficiary_id"
+    )
+
+    @api.depends("housing_situation")
+    def _compute_needs_housing(self):
+        for beneficiary in self:
+            beneficiary.needs_housing = (
+                beneficiary.housing_situation in HOUSING_NEEDED_SITUATIONS
+            )
+
+    def action_suggest_employers(self):
+        self.ensure_one()
+        return (
+            self.env["refugee.match.wizard"]
+            .create({"beneficiary_id": self.id})
+            .action_open()
+        )

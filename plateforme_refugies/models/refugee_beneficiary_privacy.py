@@ -208,47 +208,52 @@ class RefugeeBeneficiary(models.Model):
     def _privacy_related_records(self):
         """Every stored record that belongs to these files, by model.
 
-        Found by their ``beneficiary_id`` or ``journey_id`` field, so that
-        the models added later (immersions, hires…) are covered too.
+        Found through the stored many-to-one fields pointing to the files, to
+        their journeys, then to the records found (an immersion's visits, a
+        hire's follow-ups…), so that the models added later are covered too.
+        Other modules' models count only when they point to a file or a
+        journey (workshop registrations).
         """
-        journeys = (
-            self.env["refugee.journey"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("beneficiary_id", "in", self.ids)])
-        )
-        links = {
-            "beneficiary_id": ("refugee.beneficiary", self.ids),
-            "journey_id": ("refugee.journey", journeys.ids),
-        }
-        related = {}
-        for model_name in sorted(self.env.registry):
-            Model = self.env[model_name]
-            if (
-                model_name == self._name
-                or Model._abstract
-                or Model._transient
-                or not Model._auto
-                or Model._table_query
-            ):
-                continue
-            for field_name, (comodel, ids) in links.items():
-                field = Model._fields.get(field_name)
-                if (
+        found = {self._name: self}
+        models_to_scan = [
+            self.env[name]
+            for name in sorted(self.env.registry)
+            if name != self._name
+            and not self.env[name]._abstract
+            and not self.env[name]._transient
+            and self.env[name]._auto
+            and not self.env[name]._table_query
+        ]
+        new_found = True
+        while new_found:
+            new_found = False
+            for Model in models_to_scan:
+                links = [
                     field
-                    and field.type == "many2one"
+                    for field in Model._fields.values()
+                    if field.type == "many2one"
                     and field.store
-                    and field.comodel_name == comodel
-                ):
-                    records = (
-                        Model.sudo()
-                        .with_context(active_test=False)
-                        .search([(field_name, "in", ids)])
+                    and field.comodel_name in found
+                    and (
+                        Model._name.startswith("refugee.")
+                        or field.comodel_name in (self._name, "refugee.journey")
                     )
-                    if records:
-                        related[model_name] = records
-                    break
-        return related
+                ]
+                if not links:
+                    continue
+                domain = expression.OR(
+                    [
+                        [(field.name, "in", found[field.comodel_name].ids)]
+                        for field in links
+                    ]
+                )
+                records = Model.sudo().with_context(active_test=False).search(domain)
+                known = found.get(Model._name, Model.browse())
+                if records - known:
+                    found[Model._name] = known | records
+                    new_found = True
+        del found[self._name]
+        return found
 
     # ------------------------------------------------------------------
     # Anonymisation
@@ -393,7 +398,7 @@ class RefugeeBeneficiary(models.Model):
     @api.model
     def _documents_domain(self, documents, model_field, id_field):
         return expression.OR(
-            [[(model_field, "=", model_name), (id_field, "in", ids)]]
+            [(model_field, "=", model_name), (id_field, "in", ids)]
             for model_name, ids in documents
             if ids
         )
@@ -448,6 +453,8 @@ class RefugeeBeneficiary(models.Model):
             raise AccessError(
                 self.env._("Only the coordinator can export a whole file.")
             )
+        # the export reads the sensitive data too: it is logged like a read
+        self._log_sensitive_read(self._sensitive_field_names())
         beneficiary = self.sudo().with_context(active_test=False)
         sections = [
             (self.env._("File"), [beneficiary._access_export_values(beneficiary)])

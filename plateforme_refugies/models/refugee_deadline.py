@@ -163,6 +163,18 @@ class RefugeeDeadline(models.Model):
         )
         return [(a, a.end_date) for a in agreements]
 
+    def _deadline_pmsmp_end(self, rule, today):
+        limit = today + rule._get_delta()
+        immersions = self.env["refugee.immersion"].search(
+            [
+                ("state", "in", ("signed", "running")),
+                ("assessment_date", "=", False),
+                ("date_end", ">=", today),
+                ("date_end", "<=", limit),
+            ]
+        )
+        return [(i, i.date_end) for i in immersions]
+
     # ------------------------------------------------------------------
     # The clock
     # ------------------------------------------------------------------

@@ -14,6 +14,7 @@ DEADLINE_KINDS = [
     ("no_interview", "No interview for a while"),
     ("enrolment_end", "Scheme enrolment ends"),
     ("agreement_end", "Partnership agreement ends"),
+    ("pmsmp_end", "PMSMP ends without assessment"),
 ]
 
 

@@ -560,6 +560,7 @@ class RefugeeJourney(models.Model):
                 self.env._("Only the coordinator validates the follow-up of a journey.")
             )
         self._check_state(["exited", "follow_up"], self.env._("validated"))
+        self._check_hire_follow_up_done()
         self.write(
             {
                 "follow_up_validated_by_id": self.env.uid,
@@ -569,6 +570,7 @@ class RefugeeJourney(models.Model):
 
     def action_close(self):
         self._check_state(["exited", "follow_up"], self.env._("closed"))
+        self._check_hire_follow_up_done()
         if not_validated := self.filtered(lambda j: not j.follow_up_validated_by_id):
             raise UserError(
                 self.env._(
@@ -758,3 +760,93 @@ class RefugeeJourney(models.Model):
                 ),
             },
         }
+
+    # Employment: immersions, hires and the follow-up after hiring
+    exit_set_by_hand = fields.Boolean(
+        copy=False,
+        tracking=True,
+        help="The counsellor chose the exit outcome or date by hand: hires no "
+        "longer propose them. Untick to take them from the latest hire again.",
+    )
+    immersion_ids = fields.One2many(
+        comodel_name="refugee.immersion", inverse_name="journey_id"
+    )
+    hire_ids = fields.One2many(comodel_name="refugee.hire", inverse_name="journey_id")
+    immersion_count = fields.Integer(compute="_compute_employment_counts")
+    hire_count = fields.Integer(compute="_compute_employment_counts")
+    hire_follow_up_done = fields.Boolean(
+        string="Follow-up after hiring recorded",
+        compute="_compute_hire_follow_up_done",
+        store=True,
+        help="Every hire of the journey has its follow-ups at 1, 3 and 6 months "
+        "recorded (or the journey has no hire).",
+    )
+
+    def _compute_employment_counts(self):
+        immersions = dict(
+            self.env["refugee.immersion"]._read_group(
+                [("journey_id", "in", self.ids)], ["journey_id"], ["__count"]
+            )
+        )
+        hires = dict(
+            self.env["refugee.hire"]._read_group(
+                [("journey_id", "in", self.ids)], ["journey_id"], ["__count"]
+            )
+        )
+        for journey in self:
+            journey.immersion_count = immersions.get(journey, 0)
+            journey.hire_count = hires.get(journey, 0)
+
+    @api.depends("hire_ids.state", "hire_ids.follow_up_done")
+    def _compute_hire_follow_up_done(self):
+        for journey in self:
+            hires = journey.hire_ids.filtered(lambda h: h.state == "confirmed")
+            journey.hire_follow_up_done = all(hires.mapped("follow_up_done"))
+
+    def write(self, vals):
+        if (
+            {"exit_outcome_id", "exit_date", "exit_category"} & vals.keys()
+            and "exit_set_by_hand" not in vals
+            and not self.env.context.get("refugee_exit_from_hire")
+        ):
+            vals = dict(vals, exit_set_by_hand=True)
+        res = super().write(vals)
+        if vals.get("exit_set_by_hand") is False:
+            self.hire_ids._update_journey_exit()
+        return res
+
+    def _check_hire_follow_up_done(self):
+        if pending := self.filtered(lambda j: not j.hire_follow_up_done):
+            journey = pending[0]
+            followup = journey.hire_ids.followup_ids.filtered(
+                lambda f: f.state == "planned" and f.hire_id.state == "confirmed"
+            ).sorted("date_due")[:1]
+            raise UserError(
+                self.env._(
+                    "The follow-up after hiring of journey %(journey)s is not "
+                    "finished: record %(followup)s (due on %(date)s) first.",
+                    journey=journey.display_name,
+                    followup=followup.display_name,
+                    date=format_date(self.env, followup.date_due),
+                )
+            )
+
+    def _action_employment_records(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("journey_id", "=", self.id)]
+        action["context"] = {
+            "default_beneficiary_id": self.beneficiary_id.id,
+            "default_journey_id": self.id,
+        }
+        return action
+
+    def action_view_immersions(self):
+        return self._action_employment_records(
+            "plateforme_refugies.refugee_immersion_action"
+        )
+
+    def action_view_hires(self):
+        return self._action_employment_records(
+            "plateforme_refugies.refugee_hire_action"
+        )

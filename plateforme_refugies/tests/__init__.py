@@ -16,6 +16,10 @@ from . import test_interview
 from . import test_deadline
 from . import test_coordination
 from . import test_partner
+from . import test_prospection
+from . import test_immersion
+from . import test_hire
+from . import test_matching
 from . import test_consent
 from . import test_sensitive_access_log
 from . import test_anonymisation

@@ -43,7 +43,25 @@ class TestAnonymisation(RefugeeCase):
                 "date_end": datetime(2026, 1, 20, 11, 0),
             }
         )
+        cls.employer = cls.env["res.partner"].create(
+            {
+                "name": "Test Anonymisation Restaurant",
+                "is_company": True,
+                "is_partner_employer": True,
+            }
+        )
         cls.person = cls._create_person("Zenobia Quirkfeld")
+        hire = cls.env["refugee.hire"].create(
+            {
+                "beneficiary_id": cls.person.id,
+                "employer_id": cls.employer.id,
+                "job_title": "Commis de cuisine",
+                "contract_type": "cdi",
+                "date_start": date(2026, 3, 2),
+            }
+        )
+        hire.action_confirm()
+        hire.followup_ids[:1].notes = "xymark follow-up"
         cls.other = cls._create_person("Ahmad Rahimi", marked=False)
 
     @classmethod
@@ -101,6 +119,19 @@ class TestAnonymisation(RefugeeCase):
                 "beneficiary_id": person.id,
                 "attendance": "present",
             }
+        )
+        with freeze_time("2026-02-02"):
+            immersion = cls.env["refugee.immersion"].create(
+                {
+                    "beneficiary_id": person.id,
+                    "employer_id": cls.employer.id,
+                    "objective": "discover",
+                    "date_start": date(2026, 2, 2),
+                    "schedule": f"{mark} horaires",
+                }
+            )
+        cls.env["refugee.immersion.visit"].create(
+            {"immersion_id": immersion.id, "notes": f"{mark} visite"}
         )
         interview = cls.env["refugee.interview"].create(
             {
@@ -349,10 +380,17 @@ class TestAnonymisation(RefugeeCase):
             "xymark-cv.txt",
             "Test CV workshop",
             "Test Anonymisation Farm",
+            "xymark horaires",
+            "xymark visite",
+            "xymark follow-up",
             "Share the file",
         ):
             self.assertIn(expected, html)
         self.assertNotIn("Ahmad Rahimi", html)
+        log = self.env["refugee.sensitive.access.log"].search(
+            [("beneficiary_id", "=", self.person.id)]
+        )
+        self.assertEqual(log.user_id, self.coordinator)
         action = self.person.with_user(self.coordinator).action_export_file()
         self.assertEqual(action["report_name"], report.report_name)
         with self.assertRaises(AccessError):

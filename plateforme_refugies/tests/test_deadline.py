@@ -9,6 +9,7 @@ from odoo.tests import tagged
 
 from .common import RefugeeCase
 from .common_siae import SiaeCase
+from .employer_common import EmployerCase
 
 
 @freeze_time("2026-03-02")
@@ -302,3 +303,42 @@ class TestDeadlineSas(SiaeCase):
         with freeze_time("2026-04-29"):
             Deadline._cron_create_deadlines()
         self.assertFalse(sas_deadlines())
+
+
+class TestDeadlinePmsmp(EmployerCase):
+    def test_pmsmp_ends_within_three_days_without_assessment(self):
+        immersion = self._create_immersion(date_end=date(2026, 3, 13))
+        immersion.action_sign()
+        Deadline = self.env["refugee.deadline"]
+
+        def pmsmp_deadlines():
+            return Deadline.search(
+                [
+                    ("kind", "=", "pmsmp_end"),
+                    ("res_model", "=", "refugee.immersion"),
+                    ("res_id", "=", immersion.id),
+                ]
+            )
+
+        with freeze_time("2026-03-09"):
+            Deadline._cron_create_deadlines()
+        self.assertFalse(pmsmp_deadlines(), "more than 3 days before the end")
+        for day in ("2026-03-10", "2026-03-11"):
+            with freeze_time(day):
+                Deadline._cron_create_deadlines()
+        deadline = pmsmp_deadlines()
+        self.assertEqual(len(deadline), 1)
+        self.assertEqual(deadline.date_deadline, date(2026, 3, 13))
+        self.assertEqual(deadline.beneficiary_id, self.north_file)
+        self.assertEqual(deadline.activity_id.user_id, self.counsellor_north)
+        self.assertEqual(deadline.activity_id.res_model, "refugee.immersion")
+
+    def test_assessed_pmsmp_needs_no_reminder(self):
+        immersion = self._create_immersion(date_end=date(2026, 3, 13))
+        immersion.action_sign()
+        immersion.action_start()
+        immersion.write({"assessment_result": "good"})
+        immersion.action_done()
+        with freeze_time("2026-03-11"):
+            created = self.env["refugee.deadline"]._cron_create_deadlines()
+        self.assertFalse(created.filtered(lambda d: d.kind == "pmsmp_end"))

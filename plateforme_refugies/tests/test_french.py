@@ -109,6 +109,15 @@ class TestFrench(RefugeeCase):
         )
         self.assertEqual((latest_oral.level, latest_oral.level_rank), ("a1", 2))
 
+    def test_overall_level_follows_the_oral_assessments(self):
+        self.beneficiary.french_level = "b1"  # entered by hand, no assessment yet
+        self._assess(date(2026, 1, 10), written_production="a2")
+        self.assertEqual(self.beneficiary.french_level, "b1")
+        self._assess(date(2026, 2, 10), oral_comprehension="a2", oral_production="a1")
+        self.assertEqual(self.beneficiary.french_level, "a1", "the lower oral level")
+        self._assess(date(2026, 3, 1), oral_production="b1")
+        self.assertEqual(self.beneficiary.french_level, "a2")
+
     def test_assessment_rules(self):
         with (
             self.assertRaisesRegex(ValidationError, "gives no level"),

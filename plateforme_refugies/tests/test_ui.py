@@ -138,3 +138,56 @@ class TestInterviewTour(HttpCase):
         self.assertEqual(barrier.partner_id, cada)
         self.assertTrue(barrier.referred_date)
         self.assertEqual(barrier.interview_id, interview)
+
+
+@tagged("post_install", "-at_install")
+class TestImmersionTour(HttpCase):
+    def test_counsellor_records_and_closes_an_immersion(self):
+        site = self.env["refugee.site"].create({"name": "Tour PMSMP", "code": "TPM"})
+        counsellor = new_test_user(
+            self.env,
+            "tour_cip_pmsmp",
+            groups="base.group_user,plateforme_refugies.group_counsellor",
+            name="Tour PMSMP Counsellor",
+            refugee_site_ids=[Command.set(site.ids)],
+        )
+        beneficiary = self.env["refugee.beneficiary"].create(
+            {
+                "name": "Hewan Tour-Gebremedhin",
+                "birthdate": "1994-02-11",
+                "site_id": site.id,
+                "counsellor_id": counsellor.id,
+            }
+        )
+        journey = self.env["refugee.journey"].create(
+            {"beneficiary_id": beneficiary.id, "drawer_employment": True}
+        )
+        journey.action_start_diagnostic()
+        journey.action_start_plan()
+        employer = self.env["res.partner"].create(
+            {
+                "name": "Ferme Tour",
+                "is_company": True,
+                "is_partner_employer": True,
+                "employer_tutor_ids": [
+                    Command.create({"name": "Marc Tuteur", "is_employer_tutor": True})
+                ],
+            }
+        )
+        self.start_tour(
+            "/odoo/immersions",
+            "plateforme_refugies_immersion_tour",
+            login="tour_cip_pmsmp",
+        )
+        immersion = self.env["refugee.immersion"].search(
+            [("beneficiary_id", "=", beneficiary.id)]
+        )
+        self.assertEqual(len(immersion), 1)
+        self.assertEqual(immersion.create_uid, counsellor)
+        self.assertEqual(immersion.journey_id, journey)
+        self.assertEqual(immersion.employer_id, employer)
+        self.assertEqual(immersion.tutor_id, employer.employer_tutor_ids)
+        self.assertEqual(immersion.state, "done")
+        self.assertEqual(immersion.assessment_result, "good")
+        self.assertEqual(immersion.hire_prospect, "yes")
+        self.assertTrue(immersion.assessment_date)

@@ -1,0 +1,130 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+ACTIVITY_TYPE = "plateforme_refugies.mail_activity_type_hire_follow_up"
+
+
+class RefugeeHireFollowup(models.Model):
+    """One follow-up after hiring, at 1, 3 or 6 months after the start.
+
+    Planned with an activity for the counsellor when the hire is confirmed;
+    the counsellor records whether the person is still employed.
+    """
+
+    _name = "refugee.hire.followup"
+    _description = "Follow-up after hiring"
+    _order = "hire_id, date_due, id"
+
+    MILESTONES = [("1", "1 month"), ("3", "3 months"), ("6", "6 months")]
+
+    hire_id = fields.Many2one(
+        comodel_name="refugee.hire", required=True, index=True, ondelete="cascade"
+    )
+    beneficiary_id = fields.Many2one(related="hire_id.beneficiary_id")
+    site_id = fields.Many2one(related="hire_id.site_id", store=True, index=True)
+    milestone = fields.Selection(selection=MILESTONES, required=True, readonly=True)
+    date_due = fields.Date(
+        string="Due on",
+        compute="_compute_date_due",
+        store=True,
+        precompute=True,
+    )
+    state = fields.Selection(
+        selection=[("planned", "Planned"), ("done", "Recorded")],
+        required=True,
+        default="planned",
+        readonly=True,
+    )
+    still_employed = fields.Selection(selection=[("yes", "Yes"), ("no", "No")])
+    done_date = fields.Date(string="Recorded on", readonly=True)
+    notes = fields.Text()
+    activity_id = fields.Many2one(
+        comodel_name="mail.activity", readonly=True, ondelete="set null"
+    )
+
+    _sql_constraints = [
+        (
+            "milestone_unique",
+            "UNIQUE(hire_id, milestone)",
+            "Each follow-up after hiring is planned once per hire.",
+        ),
+    ]
+
+    @api.depends("hire_id.date_start", "milestone")
+    def _compute_date_due(self):
+        for followup in self:
+            followup.date_due = followup.hire_id.date_start + relativedelta(
+                months=int(followup.milestone)
+            )
+
+    def _compute_display_name(self):
+        labels = dict(self.MILESTONES)
+        for followup in self:
+            followup.display_name = self.env._(
+                "Follow-up at %(milestone)s of %(hire)s",
+                milestone=labels.get(followup.milestone, ""),
+                hire=followup.hire_id.display_name,
+            )
+
+    def _schedule_activity(self):
+        for followup in self:
+            hire = followup.hire_id
+            followup.activity_id = hire.activity_schedule(
+                ACTIVITY_TYPE,
+                date_deadline=followup.date_due,
+                summary=followup.display_name,
+                note=self.env._(
+                    "Check whether %(person)s is still employed and record it on "
+                    "the hire.",
+                    person=hire.beneficiary_id.name,
+                ),
+                user_id=(hire.counsellor_id or self.env.user).id,
+            )
+
+    def _reschedule(self):
+        """The hire start moved: planned follow-ups move with it."""
+        for followup in self.filtered(lambda f: f.state == "planned"):
+            followup.activity_id.date_deadline = followup.date_due
+
+    def action_record(self):
+        for followup in self:
+            if followup.state != "planned":
+                raise UserError(
+                    self.env._("%s is already recorded.", followup.display_name)
+                )
+            if not followup.still_employed:
+                raise UserError(
+                    self.env._(
+                        "Say whether the person is still employed before recording %s.",
+                        followup.display_name,
+                    )
+                )
+            followup.write(
+                {"state": "done", "done_date": fields.Date.context_today(self)}
+            )
+            labels = dict(
+                followup._fields["still_employed"]._description_selection(self.env)
+            )
+            feedback = self.env._("Still employed: %s", labels[followup.still_employed])
+            if followup.activity_id:
+                followup.activity_id.action_feedback(feedback=feedback)
+            else:
+                followup.hire_id.message_post(
+                    body=self.env._(
+                        "%(followup)s: %(feedback)s",
+                        followup=followup.display_name,
+                        feedback=feedback,
+                    )
+                )
+        journeys = self.hire_id.journey_id.filtered("hire_follow_up_done")
+        for journey in journeys:
+            journey.message_post(
+                body=self.env._(
+                    "The follow-up after hiring is recorded: the coordinator can "
+                    "validate the journey."
+                )
+            )
