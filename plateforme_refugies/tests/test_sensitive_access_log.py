@@ -33,6 +33,14 @@ class TestSensitiveAccessLog(RefugeeCase):
         self.assertEqual(len(self._logs()), 2)
         self.assertIn("Confidential Notes", self._logs()[0].field_names)
 
+    def test_exporting_sensitive_fields_is_logged(self):
+        person = self.person.with_user(self.counsellor_north)
+        person.export_data(["name", "wished_jobs"])
+        self.assertFalse(self._logs())
+        rows = person.export_data(["name", "health_constraints"])["datas"]
+        self.assertEqual(rows, [["Ahmad Rahimi", "Asthme"]])
+        self.assertEqual(self._logs().field_names, "Health Constraints")
+
     def test_other_reads_are_not_logged(self):
         person = self.person.with_user(self.counsellor_north)
         person.web_read({"name": {}, "wished_jobs": {}, "birthdate": {}})
