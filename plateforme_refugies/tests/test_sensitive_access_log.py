@@ -34,6 +34,7 @@ class TestSensitiveAccessLog(RefugeeCase):
         self.assertIn("Confidential Notes", self._logs()[0].field_names)
 
     def test_exporting_sensitive_fields_is_logged(self):
+        self.counsellor_north.groups_id += self.env.ref("base.group_allow_export")
         person = self.person.with_user(self.counsellor_north)
         person.export_data(["name", "wished_jobs"])
         self.assertFalse(self._logs())
