@@ -213,6 +213,12 @@ class TestAnonymisation(RefugeeCase):
             "refugee.consent": ["partner_type_id", "state"],
             "refugee.siae.occupancy.report": ["siae_id", "week:day"],
             "refugee.language.level.report": ["site_id", "skill", "level"],
+            "refugee.journey.report": [
+                "site_id",
+                "age_band",
+                "protection_type",
+                "exit_category",
+            ],
         }
         for model_name, groupby in groupings.items():
             counts[model_name, "grouped"] = env[model_name]._read_group(
@@ -303,13 +309,11 @@ class TestAnonymisation(RefugeeCase):
         self.env["ir.config_parameter"].set_param(
             "plateforme_refugies.retention_months", 12
         )
-        closed = {}
         for person, close_date in (
             (self.person, date(2026, 3, 1)),
             (self.other, date(2026, 6, 1)),
         ):
-            journey = person.journey_ids
-            journey.write(
+            person.journey_ids.write(
                 {
                     "state": "closed",
                     "exit_date": date(2026, 2, 27),
@@ -317,7 +321,6 @@ class TestAnonymisation(RefugeeCase):
                     "close_date": close_date,
                 }
             )
-            closed[person] = journey
         open_file = self._create_beneficiary("Mariam Hassan")
         self._create_journey(open_file)
         no_journey = self._create_beneficiary("Yonas Tekle")
@@ -330,6 +333,7 @@ class TestAnonymisation(RefugeeCase):
             Beneficiary._cron_anonymise_expired()
         self.assertTrue(self.person.anonymised_on)
         self.assertFalse(self.other.anonymised_on)
+        self.assertEqual(self._report_counts(), before)
         # a second open journey keeps the file
         self._create_journey(self.other, orientation_date=date(2026, 7, 1))
         with freeze_time("2028-01-01"):
@@ -337,14 +341,6 @@ class TestAnonymisation(RefugeeCase):
         self.assertFalse(
             (self.other | open_file | no_journey).filtered("anonymised_on")
         )
-        counts = self._report_counts()
-        journey_counts = counts.pop(("refugee.journey", "grouped"))
-        before.pop(("refugee.journey", "grouped"))
-        for key in ("refugee.journey", "under_26"):
-            counts.pop(key, None)
-            before.pop(key, None)
-        self.assertEqual(counts, before)
-        self.assertTrue(journey_counts)
 
     def test_retention_setting_belongs_to_the_coordinator(self):
         Settings = self.env["refugee.retention.settings"]

@@ -191,3 +191,31 @@ class TestImmersionTour(HttpCase):
         self.assertEqual(immersion.assessment_result, "good")
         self.assertEqual(immersion.hire_prospect, "yes")
         self.assertTrue(immersion.assessment_date)
+
+
+@tagged("post_install", "-at_install")
+class TestReportingTour(HttpCase):
+    def test_coordinator_groups_the_journeys_analysis_by_site(self):
+        site = self.env["refugee.site"].create(
+            {"name": "Tour Reporting Site", "code": "TREP"}
+        )
+        new_test_user(
+            self.env,
+            "tour_reporting_coordinator",
+            groups="base.group_user,plateforme_refugies.group_coordinator",
+            name="Tour Reporting Coordinator",
+            refugee_site_ids=[Command.set(site.ids)],
+        )
+        beneficiary = self.env["refugee.beneficiary"].create(
+            {
+                "name": "Tour Reporting Person",
+                "birthdate": "1990-05-17",
+                "site_id": site.id,
+            }
+        )
+        self.env["refugee.journey"].create({"beneficiary_id": beneficiary.id})
+        self.start_tour(
+            "/odoo/refugee-dashboard",
+            "plateforme_refugies_reporting_tour",
+            login="tour_reporting_coordinator",
+        )
