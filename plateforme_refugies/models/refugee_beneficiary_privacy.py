@@ -151,6 +151,23 @@ class RefugeeBeneficiary(models.Model):
             self._check_sharing_consent(partners)
         return super().message_post(**kwargs)
 
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if len(self) != 1:
+            return recipients
+        return self._filter_file_recipients(recipients)
+
+    def _filter_file_recipients(self, recipients):
+        """Followers of the file without consent are not notified (explicit
+        recipients are refused before, with an error)."""
+        self.ensure_one()
+        Partner = self.env["res.partner"]
+        return [
+            recipient
+            for recipient in recipients
+            if self._may_receive_file_data(Partner.browse(recipient["id"]))
+        ]
+
     def _message_get_suggested_recipients(self):
         suggestions = super()._message_get_suggested_recipients()
         Partner = self.env["res.partner"]

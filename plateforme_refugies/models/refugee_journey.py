@@ -721,6 +721,12 @@ class RefugeeJourney(models.Model):
             self.beneficiary_id._check_sharing_consent(partners)
         return super().message_post(**kwargs)
 
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if len(self) != 1:
+            return recipients
+        return self.beneficiary_id._filter_file_recipients(recipients)
+
     def _message_get_suggested_recipients(self):
         suggestions = super()._message_get_suggested_recipients()
         Partner = self.env["res.partner"]

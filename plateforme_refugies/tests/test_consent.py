@@ -129,6 +129,20 @@ class TestConsent(RefugeeCase):
             body="Bilan", partner_ids=self.supervisor.ids
         )
 
+    def test_followers_without_consent_are_not_notified(self):
+        for thread in (self.person, self.journey):
+            thread.message_subscribe(partner_ids=(self.ofii | self.supervisor).ids)
+        self._give(self.kind_ofii)
+        for thread in (self.person, self.journey):
+            message = thread.with_user(self.counsellor_north).message_post(
+                body="Point d'étape",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            notified = message.notification_ids.res_partner_id
+            self.assertIn(self.ofii, notified)
+            self.assertNotIn(self.supervisor, notified)
+
     def test_mail_composer_blocks_partners_without_consent(self):
         # the person and staff receive the file's data, partners need consent
         self.assertTrue(self.person._may_receive_file_data(self.person.partner_id))
