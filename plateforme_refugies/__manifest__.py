@@ -34,6 +34,7 @@
         "data/crm_team_data.xml",
         "data/refugee_immersion_data.xml",
         "data/refugee_hire_data.xml",
+        "data/ir_config_parameter_data.xml",
         "views/refugee_site_views.xml",
         "views/refugee_beneficiary_views.xml",
         "views/refugee_journey_views.xml",
@@ -77,6 +78,10 @@
         "report/refugee_hire_report_views.xml",
         "report/refugee_activity_report.xml",
         "wizards/refugee_dashboard_views.xml",
+        "views/refugee_consent_views.xml",
+        "views/refugee_sensitive_access_log_views.xml",
+        "report/refugee_beneficiary_access_report.xml",
+        "wizards/refugee_retention_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -97,6 +102,7 @@
         "demo/crm_lead_demo.xml",
         "demo/refugee_immersion_demo.xml",
         "demo/refugee_hire_demo.xml",
+        "demo/refugee_consent_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -35,3 +35,6 @@ from . import refugee_immersion
 from . import refugee_immersion_visit
 from . import refugee_hire
 from . import refugee_hire_followup
+from . import refugee_consent
+from . import refugee_sensitive_access_log
+from . import refugee_beneficiary_privacy

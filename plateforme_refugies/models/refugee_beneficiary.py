@@ -20,6 +20,10 @@ LITERACY_LEVELS = [
 ]
 
 
+class ImportBatchRefused(Exception):
+    """A batch of imported rows holds a bad row: import them one by one."""
+
+
 def normalize_name(name):
     """Name used to detect duplicates: case, accents and spaces ignored."""
     decomposed = unicodedata.normalize("NFKD", name or "")
@@ -217,13 +221,6 @@ class RefugeeBeneficiary(models.Model):
     )
     france_travail_ref = fields.Char(string="France Travail identifier")
     france_travail_date = fields.Date(string="Registered on")
-    data_sharing_consent = fields.Boolean(
-        string="Consents to data sharing",
-        tracking=True,
-        help="The person agreed that the platform shares their file with the "
-        "partners following them.",
-    )
-    consent_date = fields.Date()
     pass_iae_number = fields.Char(
         string="PASS IAE number",
         tracking=True,
@@ -368,10 +365,45 @@ class RefugeeBeneficiary(models.Model):
                     )
                 )
 
+    def _load_records_create(self, vals_list):
+        # A failed batch is reported by Odoo on its first row; refusing the
+        # batch with a non-user error makes it import row by row instead, so
+        # that each bad row gets its own message.
+        if len(vals_list) > 1 and self._import_rows_invalid(vals_list):
+            raise ImportBatchRefused()
+        return super()._load_records_create(vals_list)
+
+    @api.model
+    def _import_rows_invalid(self, vals_list):
+        """Whether a row lacks a name or duplicates a file or another row."""
+        keys = [
+            (normalize_name(vals.get("name")), vals.get("birthdate"))
+            for vals in vals_list
+        ]
+        if not all(name for name, __ in keys) or len(set(keys)) < len(keys):
+            return True
+        return bool(
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [("name_key", "in", [name for name, __ in keys])]
+                + [("birthdate", "in", [birthdate for __, birthdate in keys])],
+                limit=1,
+            )
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
+            if not (vals.get("name") or "").strip() and not vals.get("partner_id"):
+                raise ValidationError(
+                    self.env._(
+                        "The name of the person is missing (born on %(birthdate)s): "
+                        "every file needs a first name and a last name.",
+                        birthdate=vals.get("birthdate") or self.env._("unknown date"),
+                    )
+                )
             vals["reference"] = sequence.next_by_code("refugee.beneficiary")
         beneficiaries = super().create(vals_list)
         # hides the contact from readers, also when an existing contact was linked
@@ -379,6 +411,16 @@ class RefugeeBeneficiary(models.Model):
             lambda p: not p.is_refugee_beneficiary
         ).is_refugee_beneficiary = True
         return beneficiaries
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import template for beneficiaries and journeys"),
+                "template": "/plateforme_refugies/static/csv/"
+                "refugee_beneficiary_import_template.csv",
+            }
+        ]
 
     def action_view_journeys(self):
         self.ensure_one()

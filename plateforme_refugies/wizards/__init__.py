@@ -6,3 +6,4 @@ from . import refugee_immersion_stop_wizard
 from . import refugee_match_wizard
 from . import refugee_match_line
 from . import refugee_dashboard
+from . import refugee_retention_settings
