@@ -4,7 +4,7 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: help setup lint test i18n run
+.PHONY: help setup lint test i18n run bench
 
 help:
 	@echo "make setup   install Odoo 18.0 (if missing), Debian packages, dev tools"
@@ -12,6 +12,7 @@ help:
 	@echo "make test    Odoo tests on a fresh database + log, coverage, i18n checks"
 	@echo "make i18n    refresh i18n/plateforme_refugies.pot and merge it into fr.po"
 	@echo "make run     serve the addon with demo data on http://localhost:8069"
+	@echo "make bench   measure the addon against Odoo's own apps (SCALE=50000)"
 
 setup:
 	bash scripts/setup.sh
@@ -27,3 +28,6 @@ i18n:
 
 run:
 	bash scripts/run.sh
+
+bench:
+	bash scripts/bench.sh
