@@ -205,6 +205,7 @@ class Bench:
                     "name": f"Atelier {index}",
                     "is_workshop": True,
                     "workshop_theme_id": themes[index % len(themes)].id,
+                    "workshop_audience": "all",
                     "site_id": sites[index % len(sites)].id,
                     "date_begin": f"{self.today} 08:00:00",
                     "date_end": f"{self.today} 10:00:00",
