@@ -316,19 +316,23 @@ class RefugeeBeneficiary(models.Model):
 
     @api.constrains("name_key", "birthdate")
     def _check_duplicate(self):
-        for beneficiary in self:
-            duplicate = (
-                self.sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("id", "!=", beneficiary.id),
-                        ("name_key", "=", beneficiary.name_key),
-                        ("birthdate", "=", beneficiary.birthdate),
-                    ],
-                    limit=1,
-                )
+        # one query for the whole batch (imports create thousands of files)
+        candidates = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("name_key", "in", list(set(self.mapped("name_key")))),
+                    ("birthdate", "in", list(set(self.mapped("birthdate")))),
+                ]
             )
+        )
+        by_identity = defaultdict(list)
+        for candidate in candidates:
+            by_identity[candidate.name_key, candidate.birthdate].append(candidate)
+        for beneficiary in self:
+            others = by_identity[beneficiary.name_key, beneficiary.birthdate]
+            duplicate = next((b for b in others if b.id != beneficiary.id), None)
             if duplicate:
                 raise ValidationError(
                     self.env._(
