@@ -25,3 +25,4 @@ from . import test_consent
 from . import test_sensitive_access_log
 from . import test_anonymisation
 from . import test_import
+from . import test_performance
