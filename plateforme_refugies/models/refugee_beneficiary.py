@@ -43,7 +43,7 @@ class RefugeeBeneficiary(models.Model):
     _description = "Beneficiary"
     _inherit = ["mail.thread", "mail.activity.mixin", "refugee.site.mixin"]
     _inherits = {"res.partner": "partner_id"}
-    _order = "name, id"
+    _order = "name_key, id"  # the name without accents: no join on contacts
     _rec_names_search = ["name", "reference"]
     _site_user_field = "counsellor_id"
 
