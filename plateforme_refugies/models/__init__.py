@@ -1,3 +1,4 @@
+from . import ir_sequence
 from . import refugee_site_mixin
 from . import refugee_journey_record_mixin
 from . import refugee_site

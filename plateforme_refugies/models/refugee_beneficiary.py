@@ -398,8 +398,10 @@ class RefugeeBeneficiary(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
-        for vals in vals_list:
+        numbers = self.env["ir.sequence"]._next_numbers_by_code(
+            "refugee.beneficiary", len(vals_list)
+        )
+        for vals, number in zip(vals_list, numbers, strict=True):
             if not (vals.get("name") or "").strip() and not vals.get("partner_id"):
                 raise ValidationError(
                     self.env._(
@@ -408,7 +410,7 @@ class RefugeeBeneficiary(models.Model):
                         birthdate=vals.get("birthdate") or self.env._("unknown date"),
                     )
                 )
-            vals["reference"] = sequence.next_by_code("refugee.beneficiary")
+            vals["reference"] = number
         beneficiaries = super().create(vals_list)
         # hides the contact from readers, also when an existing contact was linked
         beneficiaries.partner_id.filtered(

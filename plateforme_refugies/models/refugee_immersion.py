@@ -401,9 +401,11 @@ class RefugeeImmersion(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
-        for vals in vals_list:
-            vals["name"] = sequence.next_by_code("refugee.immersion")
+        numbers = self.env["ir.sequence"]._next_numbers_by_code(
+            "refugee.immersion", len(vals_list)
+        )
+        for vals, number in zip(vals_list, numbers, strict=True):
+            vals["name"] = number
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)

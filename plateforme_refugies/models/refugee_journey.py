@@ -467,9 +467,11 @@ class RefugeeJourney(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
-        for vals in vals_list:
-            vals["name"] = sequence.next_by_code("refugee.journey")
+        numbers = self.env["ir.sequence"]._next_numbers_by_code(
+            "refugee.journey", len(vals_list)
+        )
+        for vals, number in zip(vals_list, numbers, strict=True):
+            vals["name"] = number
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)

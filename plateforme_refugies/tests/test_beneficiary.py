@@ -26,6 +26,17 @@ class TestBeneficiary(RefugeeCase):
         self.assertEqual(beneficiary.partner_id.phone, "06 12 34 56 78")
         self.assertTrue(beneficiary.partner_id.is_refugee_beneficiary)
 
+    def test_a_batch_of_files_gets_consecutive_numbers(self):
+        files = self.env["refugee.beneficiary"].create(
+            [
+                {"name": f"Batch Person {i}", "birthdate": date(1991, 2, 3 + i)}
+                | {"site_id": self.site_north.id}
+                for i in range(3)
+            ]
+        )
+        numbers = [int(ref.removeprefix("BEN-")) for ref in files.mapped("reference")]
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3)))
+
     def test_duplicate_names_the_existing_file(self):
         existing = self._create_beneficiary("Mohammad Noori", site=self.site_south)
         count = self.env["refugee.beneficiary"].search_count([])
