@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
 class RefugeeCase(TransactionCase):
@@ -82,3 +82,18 @@ class RefugeeCase(TransactionCase):
                 **values,
             }
         )
+
+
+class RefugeeTourCase(HttpCase):
+    """Browser tours: each runs on a site of its own, with one staff member."""
+
+    def _site_with_user(self, site_name, code, login, name, role="group_counsellor"):
+        site = self.env["refugee.site"].create({"name": site_name, "code": code})
+        user = new_test_user(
+            self.env,
+            login,
+            groups=f"base.group_user,plateforme_refugies.{role}",
+            name=name,
+            refugee_site_ids=[Command.set(site.ids)],
+        )
+        return site, user

@@ -1,19 +1,16 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import RefugeeTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestBeneficiaryTour(HttpCase):
+class TestBeneficiaryTour(RefugeeTourCase):
     def test_counsellor_creates_a_file_and_opens_the_journey(self):
-        site = self.env["refugee.site"].create({"name": "Tour Site", "code": "TOUR"})
-        counsellor = new_test_user(
-            self.env,
-            "tour_cip",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Tour Counsellor",
-            refugee_site_ids=[Command.set(site.ids)],
+        site, counsellor = self._site_with_user(
+            "Tour Site", "TOUR", "tour_cip", "Tour Counsellor"
         )
         self.start_tour(
             "/odoo/beneficiaries",
@@ -33,7 +30,7 @@ class TestBeneficiaryTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestSasPlannerTour(HttpCase):
+class TestSasPlannerTour(RefugeeTourCase):
     def test_counsellor_plans_a_sas_and_accepts_it(self):
         Partner = self.env["res.partner"]
         Partner.search([("is_sas_partner", "=", True)]).is_sas_partner = False
@@ -51,13 +48,8 @@ class TestSasPlannerTour(HttpCase):
                 for name in ("Tour Farm", "Tour Garden", "Tour Orchard")
             ]
         )
-        site = self.env["refugee.site"].create({"name": "Tour SAS", "code": "TSAS"})
-        counsellor = new_test_user(
-            self.env,
-            "tour_sas_cip",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Tour SAS Counsellor",
-            refugee_site_ids=[Command.set(site.ids)],
+        site, counsellor = self._site_with_user(
+            "Tour SAS", "TSAS", "tour_sas_cip", "Tour SAS Counsellor"
         )
         beneficiary = self.env["refugee.beneficiary"].create(
             {
@@ -88,15 +80,10 @@ class TestSasPlannerTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestInterviewTour(HttpCase):
+class TestInterviewTour(RefugeeTourCase):
     def test_counsellor_records_an_interview_with_a_referred_barrier(self):
-        site = self.env["refugee.site"].create({"name": "Tour Site", "code": "TOUR"})
-        counsellor = new_test_user(
-            self.env,
-            "tour_cip_interview",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Tour Interview Counsellor",
-            refugee_site_ids=[Command.set(site.ids)],
+        site, counsellor = self._site_with_user(
+            "Tour Site", "TOUR", "tour_cip_interview", "Tour Interview Counsellor"
         )
         cada = self.env["res.partner"].create(
             {
@@ -141,15 +128,10 @@ class TestInterviewTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestImmersionTour(HttpCase):
+class TestImmersionTour(RefugeeTourCase):
     def test_counsellor_records_and_closes_an_immersion(self):
-        site = self.env["refugee.site"].create({"name": "Tour PMSMP", "code": "TPM"})
-        counsellor = new_test_user(
-            self.env,
-            "tour_cip_pmsmp",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Tour PMSMP Counsellor",
-            refugee_site_ids=[Command.set(site.ids)],
+        site, counsellor = self._site_with_user(
+            "Tour PMSMP", "TPM", "tour_cip_pmsmp", "Tour PMSMP Counsellor"
         )
         beneficiary = self.env["refugee.beneficiary"].create(
             {
@@ -194,17 +176,14 @@ class TestImmersionTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestReportingTour(HttpCase):
+class TestReportingTour(RefugeeTourCase):
     def test_coordinator_groups_the_journeys_analysis_by_site(self):
-        site = self.env["refugee.site"].create(
-            {"name": "Tour Reporting Site", "code": "TREP"}
-        )
-        new_test_user(
-            self.env,
+        site, __ = self._site_with_user(
+            "Tour Reporting Site",
+            "TREP",
             "tour_reporting_coordinator",
-            groups="base.group_user,plateforme_refugies.group_coordinator",
-            name="Tour Reporting Coordinator",
-            refugee_site_ids=[Command.set(site.ids)],
+            "Tour Reporting Coordinator",
+            role="group_coordinator",
         )
         beneficiary = self.env["refugee.beneficiary"].create(
             {

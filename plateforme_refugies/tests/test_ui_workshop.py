@@ -2,20 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, timedelta
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import RefugeeTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestWorkshopTour(HttpCase):
+class TestWorkshopTour(RefugeeTourCase):
     def test_counsellor_registers_two_people_and_records_attendance(self):
-        site = self.env["refugee.site"].create({"name": "Tour Site", "code": "TOURW"})
-        new_test_user(
-            self.env,
-            "tour_ws_cip",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Tour Workshop Counsellor",
-            refugee_site_ids=[Command.set(site.ids)],
+        site, __ = self._site_with_user(
+            "Tour Site", "TOURW", "tour_ws_cip", "Tour Workshop Counsellor"
         )
         alpha, beta = self.env["refugee.beneficiary"].create(
             [
