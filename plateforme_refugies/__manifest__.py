@@ -13,7 +13,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "calendar", "event", "crm"],
+    "depends": ["contacts", "mail", "calendar", "event", "crm", "portal"],
     "data": [
         "security/plateforme_refugies_security.xml",
         "security/ir.model.access.csv",
@@ -82,6 +82,7 @@
         "views/refugee_sensitive_access_log_views.xml",
         "report/refugee_beneficiary_access_report.xml",
         "wizards/refugee_retention_settings_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -103,6 +104,7 @@
         "demo/refugee_immersion_demo.xml",
         "demo/refugee_hire_demo.xml",
         "demo/refugee_consent_demo.xml",
+        "demo/portal_users_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

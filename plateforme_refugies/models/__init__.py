@@ -1,6 +1,7 @@
 from . import ir_sequence
 from . import refugee_site_mixin
 from . import refugee_journey_record_mixin
+from . import refugee_portal_mixin
 from . import refugee_site
 from . import res_users
 from . import refugee_language
@@ -18,6 +19,7 @@ from . import event_event
 from . import event_registration
 from . import refugee_beneficiary_follow_up
 from . import refugee_siae_placement
+from . import refugee_placement_attendance
 from . import refugee_barrier_type
 from . import refugee_barrier
 from . import refugee_diagnostic

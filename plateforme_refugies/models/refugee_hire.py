@@ -40,8 +40,11 @@ class RefugeeHire(models.Model):
         "mail.activity.mixin",
         "refugee.journey.record.mixin",
         "refugee.state.mixin",
+        "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _portal_partner_field = "employer_id"
+    _portal_states = ("confirmed",)
 
     employer_id = fields.Many2one(
         comodel_name="res.partner",

@@ -24,6 +24,14 @@ ASSESSMENT_LEVELS = [
     ("fair", "Fair"),
     ("insufficient", "Insufficient"),
 ]
+ASSESSMENT_FIELDS = (
+    "assessment_result",
+    "assessment_punctuality",
+    "assessment_soft_skills",
+    "assessment_instructions",
+    "assessment_skills",
+)
+HIRE_PROSPECTS = [("yes", "Yes"), ("later", "Later"), ("no", "No")]
 
 
 class RefugeeImmersion(models.Model):
@@ -47,8 +55,11 @@ class RefugeeImmersion(models.Model):
         "mail.activity.mixin",
         "refugee.journey.record.mixin",
         "refugee.state.mixin",
+        "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _portal_partner_field = "employer_id"
+    _portal_states = ("signed", "running", "done", "abandoned")
 
     name = fields.Char(
         string="Reference",
@@ -164,7 +175,7 @@ class RefugeeImmersion(models.Model):
         selection=ASSESSMENT_LEVELS, string="Trade skills", copy=False
     )
     hire_prospect = fields.Selection(
-        selection=[("yes", "Yes"), ("later", "Later"), ("no", "No")],
+        selection=HIRE_PROSPECTS,
         string="Hiring considered",
         copy=False,
         tracking=True,
@@ -522,3 +533,48 @@ class RefugeeImmersion(models.Model):
             "views": [(False, "form")],
             "res_id": renewal.id,
         }
+
+    # Portal of the employer tutors (see refugee.portal.mixin)
+
+    def _portal_can_assess(self):
+        """The tutor assesses a running immersion, once."""
+        self.ensure_one()
+        return self.state == "running" and not self.assessment_date
+
+    def _portal_submit_assessment(self, partner, values):
+        """Save the end-of-immersion assessment sent by the tutor ``partner``."""
+        self.ensure_one()
+        if not self._portal_can_assess():
+            raise UserError(
+                self.env._(
+                    "This immersion cannot be assessed now: the tutor assesses a "
+                    "running immersion, once."
+                )
+            )
+        levels = dict(ASSESSMENT_LEVELS)
+        if any(values.get(name) not in levels for name in ASSESSMENT_FIELDS) or (
+            values.get("hire_prospect") not in dict(HIRE_PROSPECTS)
+        ):
+            raise UserError(
+                self.env._("Answer every question of the assessment.")
+            )
+        self.sudo().write(
+            {
+                **{name: values[name] for name in ASSESSMENT_FIELDS},
+                "hire_prospect": values["hire_prospect"],
+                "assessment_notes": values.get("assessment_notes") or False,
+                "assessment_date": fields.Date.context_today(self),
+            }
+        )
+        results = dict(self._fields["assessment_result"]._description_selection(self.env))
+        prospects = dict(self._fields["hire_prospect"]._description_selection(self.env))
+        self._portal_notify(
+            partner,
+            self.env._(
+                "End-of-immersion assessment sent by the tutor: %(result)s; hiring "
+                "considered: %(prospect)s.",
+                result=results[self.assessment_result],
+                prospect=prospects[self.hire_prospect],
+            ),
+            self.env._("Read the tutor's assessment and close the immersion"),
+        )

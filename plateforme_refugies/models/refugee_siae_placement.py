@@ -33,6 +33,9 @@ SAS_MIN_STEPS = 2
 SAS_MAX_STEPS = 3
 SAS_MAX_MONTHS_PARAM = "plateforme_refugies.sas_max_months"
 SAS_MAX_MONTHS_DEFAULT = 4
+# the supervisor may evaluate a running placement in its last days
+EVALUATION_NOTICE_DAYS = 7
+STARTED_STATES = ("running", "done", "interrupted")
 
 
 class RefugeeSiaePlacement(models.Model):
@@ -53,8 +56,15 @@ class RefugeeSiaePlacement(models.Model):
 
     _name = "refugee.siae.placement"
     _description = "SIAE placement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "refugee.site.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "refugee.site.mixin",
+        "refugee.portal.mixin",
+    ]
     _order = "date_start desc, id desc"
+    _portal_partner_field = "siae_id"
+    _portal_states = ("planned", "running", "done", "interrupted")
 
     journey_id = fields.Many2one(
         comodel_name="refugee.journey",
@@ -127,6 +137,15 @@ class RefugeeSiaePlacement(models.Model):
         string="PASS IAE warning", compute="_compute_pass_iae_warning"
     )
     color = fields.Integer()
+    attendance_ids = fields.One2many(
+        comodel_name="refugee.placement.attendance", inverse_name="placement_id"
+    )
+    attendance_rate = fields.Float(
+        string="Attendance rate (%)",
+        compute="_compute_attendance_rate",
+        digits=(5, 1),
+        help="Hours worked out of the hours expected, over the recorded weeks.",
+    )
 
     # The supervisor's evaluation at the end of the placement
     evaluation_skills = fields.Selection(
@@ -206,6 +225,22 @@ class RefugeeSiaePlacement(models.Model):
                     pass_start=format_date(self.env, person.pass_iae_start) or "?",
                     pass_end=format_date(self.env, person.pass_iae_end),
                 )
+
+    @api.depends(
+        "attendance_ids.hours_worked",
+        "attendance_ids.hours_absent_justified",
+        "attendance_ids.hours_absent_unjustified",
+    )
+    def _compute_attendance_rate(self):
+        for placement in self:
+            weeks = placement.attendance_ids
+            worked = sum(weeks.mapped("hours_worked"))
+            expected = worked + sum(
+                weeks.mapped(
+                    lambda w: w.hours_absent_justified + w.hours_absent_unjustified
+                )
+            )
+            placement.attendance_rate = 100.0 * worked / expected if expected else 0.0
 
     @api.depends(*EVALUATION_FIELDS)
     def _compute_evaluation_score(self):
@@ -343,11 +378,11 @@ class RefugeeSiaePlacement(models.Model):
             evaluated = placement.evaluation_comment or any(
                 placement[name] for name in EVALUATION_FIELDS
             )
-            if evaluated and placement.state not in ("done", "interrupted"):
+            if evaluated and placement.state not in STARTED_STATES:
                 raise ValidationError(
                     self.env._(
                         "The supervisor evaluates the placement %(placement)s at its "
-                        "end: finish or interrupt it first.",
+                        "end: it cannot be evaluated before it starts.",
                         placement=placement.display_name,
                     )
                 )
@@ -443,6 +478,99 @@ class RefugeeSiaePlacement(models.Model):
             ],
             "target": "new",
         }
+
+    # Portal of the SIAE supervisors (see refugee.portal.mixin)
+
+    def _portal_weeks_to_record(self):
+        """Mondays of the weeks already started with no attendance recorded."""
+        self.ensure_one()
+        if self.state not in STARTED_STATES:
+            return []
+        last_day = min(
+            self.occupancy_end or self.date_end, fields.Date.context_today(self)
+        )
+        recorded = set(self.attendance_ids.mapped("week_start"))
+        monday = self.date_start - timedelta(days=self.date_start.weekday())
+        weeks = []
+        while monday <= last_day:
+            if monday not in recorded:
+                weeks.append(monday)
+            monday += timedelta(days=7)
+        return weeks
+
+    def _portal_can_evaluate(self):
+        """The supervisor evaluates once, in the last days of the placement or
+        after its end."""
+        self.ensure_one()
+        if self.evaluation_date or self.state not in STARTED_STATES:
+            return False
+        notice = timedelta(days=EVALUATION_NOTICE_DAYS)
+        today = fields.Date.context_today(self)
+        return self.state != "running" or self.date_end - notice <= today
+
+    def _portal_record_attendance(self, partner, values):
+        """Record a week of attendance sent by the supervisor ``partner``."""
+        self.ensure_one()
+        if self.state not in STARTED_STATES:
+            raise UserError(
+                self.env._("Attendance is recorded once the placement has started.")
+            )
+        if values.get("week_start") in self.attendance_ids.mapped("week_start"):
+            raise ValidationError(
+                self.env._(
+                    "The attendance of this week is already recorded for this "
+                    "placement."
+                )
+            )
+        attendance = (
+            self.env["refugee.placement.attendance"]
+            .sudo()
+            .create({**values, "placement_id": self.id, "recorded_by_id": partner.id})
+        )
+        body = self.env._(
+            "Attendance of the week of %(week)s: %(worked)s h worked, %(justified)s h "
+            "of justified absence, %(unjustified)s h of unjustified absence.",
+            week=format_date(self.env, attendance.week_start),
+            worked=attendance.hours_worked,
+            justified=attendance.hours_absent_justified,
+            unjustified=attendance.hours_absent_unjustified,
+        )
+        if attendance.comment:
+            body = f"{body}\n{attendance.comment}"
+        summary = attendance.hours_absent_unjustified and self.env._(
+            "Unjustified absence reported by the SIAE"
+        )
+        self._portal_notify(partner, body, summary)
+        return attendance
+
+    def _portal_submit_evaluation(self, partner, values):
+        """Save the end evaluation sent by the supervisor ``partner``."""
+        self.ensure_one()
+        if not self._portal_can_evaluate():
+            raise UserError(
+                self.env._(
+                    "This placement cannot be evaluated now: the evaluation is "
+                    "given once, in its last week or after its end."
+                )
+            )
+        ratings = dict(EVALUATION_SCALE)
+        if any(values.get(name) not in ratings for name in EVALUATION_FIELDS):
+            raise UserError(self.env._("Rate every criterion of the evaluation."))
+        self.sudo().write(
+            {
+                **{name: values[name] for name in EVALUATION_FIELDS},
+                "evaluation_comment": values.get("evaluation_comment") or False,
+                "evaluation_date": fields.Date.context_today(self),
+            }
+        )
+        self._portal_notify(
+            partner,
+            self.env._(
+                "End evaluation sent by the SIAE: average %(score)s / 4.",
+                score=f"{self.evaluation_score:.1f}",
+            ),
+            self.env._("Read the SIAE's end evaluation"),
+        )
 
     @api.model
     def _sas_max_months(self):

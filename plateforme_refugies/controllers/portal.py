@@ -1,0 +1,214 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import psycopg2
+
+from odoo import fields, http
+from odoo.exceptions import MissingError, UserError, ValidationError
+from odoo.http import request
+from odoo.service.model import _as_validation_error
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.refugee_immersion import ASSESSMENT_FIELDS
+from ..models.refugee_siae_placement import EVALUATION_FIELDS
+
+HOURS_FIELDS = ("hours_worked", "hours_absent_justified", "hours_absent_unjustified")
+
+
+class RefugeePartnerPortal(CustomerPortal):
+    """Portal of the SIAE supervisors (placements: weekly attendance, end
+    evaluation) and of the employer tutors (immersions and hires: end of
+    immersion assessment).
+
+    Portal users have no access right on the addon's models: every read and
+    write goes through the ``refugee.portal.mixin`` methods, which keep them to
+    the records of the user's company.
+    """
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        partner = request.env.user.partner_id
+        if "refugee_placement_count" in counters:
+            values["refugee_placement_count"] = len(
+                request.env["refugee.siae.placement"]._portal_search(partner)
+            )
+        if "refugee_immersion_count" in counters:
+            values["refugee_immersion_count"] = len(
+                request.env["refugee.immersion"]._portal_search(partner)
+            ) + len(request.env["refugee.hire"]._portal_search(partner))
+        return values
+
+    @staticmethod
+    def _selection(record, field_name):
+        """The (value, translated label) pairs of a selection field."""
+        return record._fields[field_name]._description_selection(request.env)
+
+    def _refugee_get(self, model, record_id):
+        partner = request.env.user.partner_id
+        try:
+            return request.env[model]._portal_search(partner, record_id)
+        except MissingError as error:
+            raise request.not_found() from error
+
+    # -- SIAE supervisors -------------------------------------------------
+
+    @http.route(
+        "/my/placements", type="http", auth="user", methods=["GET"], website=True
+    )
+    def portal_my_placements(self):
+        partner = request.env.user.partner_id
+        placements = request.env["refugee.siae.placement"]._portal_search(partner)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="refugee_placements",
+            placements=placements,
+            people={p.id: p._portal_person(partner) for p in placements},
+        )
+        return request.render("plateforme_refugies.portal_my_placements", values)
+
+    @http.route(
+        "/my/placements/<int:placement_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_my_placement(self, placement_id, message=None):
+        placement = self._refugee_get("refugee.siae.placement", placement_id)
+        return self._render_placement(placement, message=message)
+
+    def _render_placement(self, placement, **extra):
+        partner = request.env.user.partner_id
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="refugee_placement",
+            placement=placement,
+            person=placement._portal_person(partner),
+            weeks=placement._portal_weeks_to_record(),
+            can_evaluate=placement._portal_can_evaluate(),
+            evaluation_fields=[
+                (name, placement._fields[name].get_description(request.env)["string"])
+                for name in EVALUATION_FIELDS
+            ],
+            evaluation_scale=self._selection(placement, "evaluation_skills"),
+            posted={},
+        )
+        values.update(extra)
+        return request.render("plateforme_refugies.portal_my_placement", values)
+
+    @http.route(
+        "/my/placements/<int:placement_id>/attendance",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_placement_attendance(self, placement_id, **post):
+        placement = self._refugee_get("refugee.siae.placement", placement_id)
+        partner = request.env.user.partner_id
+        try:
+            values = {
+                "week_start": fields.Date.to_date(post.get("week_start")),
+                "comment": (post.get("comment") or "").strip() or False,
+            }
+            for name in HOURS_FIELDS:
+                values[name] = float((post.get(name) or "0").replace(",", "."))
+            with request.env.cr.savepoint():
+                placement._portal_record_attendance(partner, values)
+        except ValueError:
+            return self._render_placement(
+                placement,
+                error=request.env._("Enter a week and hours as numbers."),
+                posted=post,
+            )
+        except psycopg2.IntegrityError as error:
+            error = _as_validation_error(request.env, error)
+            return self._render_placement(placement, error=str(error), posted=post)
+        except (UserError, ValidationError) as error:
+            return self._render_placement(placement, error=str(error), posted=post)
+        return request.redirect(f"/my/placements/{placement.id}?message=attendance")
+
+    @http.route(
+        "/my/placements/<int:placement_id>/evaluation",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_placement_evaluation(self, placement_id, **post):
+        placement = self._refugee_get("refugee.siae.placement", placement_id)
+        partner = request.env.user.partner_id
+        try:
+            with request.env.cr.savepoint():
+                placement._portal_submit_evaluation(partner, post)
+        except (UserError, ValidationError) as error:
+            return self._render_placement(placement, error=str(error), posted=post)
+        return request.redirect(f"/my/placements/{placement.id}?message=evaluation")
+
+    # -- Employer tutors --------------------------------------------------
+
+    @http.route(
+        "/my/immersions", type="http", auth="user", methods=["GET"], website=True
+    )
+    def portal_my_immersions(self):
+        partner = request.env.user.partner_id
+        immersions = request.env["refugee.immersion"]._portal_search(partner)
+        hires = request.env["refugee.hire"]._portal_search(partner)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="refugee_immersions",
+            immersions=immersions,
+            hires=hires,
+            people={
+                record: record._portal_person(partner)
+                for record in (*immersions, *hires)
+            },
+        )
+        return request.render("plateforme_refugies.portal_my_immersions", values)
+
+    @http.route(
+        "/my/immersions/<int:immersion_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_my_immersion(self, immersion_id, message=None):
+        immersion = self._refugee_get("refugee.immersion", immersion_id)
+        return self._render_immersion(immersion, message=message)
+
+    def _render_immersion(self, immersion, **extra):
+        partner = request.env.user.partner_id
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="refugee_immersion",
+            immersion=immersion,
+            person=immersion._portal_person(partner),
+            can_assess=immersion._portal_can_assess(),
+            assessment_fields=[
+                (name, immersion._fields[name].get_description(request.env)["string"])
+                for name in ASSESSMENT_FIELDS
+            ],
+            assessment_levels=self._selection(immersion, "assessment_result"),
+            hire_prospects=self._selection(immersion, "hire_prospect"),
+            posted={},
+        )
+        values.update(extra)
+        return request.render("plateforme_refugies.portal_my_immersion", values)
+
+    @http.route(
+        "/my/immersions/<int:immersion_id>/assessment",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_immersion_assessment(self, immersion_id, **post):
+        immersion = self._refugee_get("refugee.immersion", immersion_id)
+        partner = request.env.user.partner_id
+        try:
+            with request.env.cr.savepoint():
+                immersion._portal_submit_assessment(partner, post)
+        except (UserError, ValidationError) as error:
+            return self._render_immersion(immersion, error=str(error), posted=post)
+        return request.redirect(f"/my/immersions/{immersion.id}?message=assessment")

@@ -1,0 +1,70 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.exceptions import MissingError
+from odoo.tools import plaintext2html
+
+SUBMISSION_ACTIVITY = "plateforme_refugies.mail_activity_type_partner_submission"
+
+
+class RefugeePortalMixin(models.AbstractModel):
+    """A record that partners (SIAE supervisors, employer tutors) follow in the
+    portal.
+
+    Portal users have no access right on the addon's models: the portal
+    controllers read and write these records as superuser, only through the
+    methods below, which keep them to the records of the partner's company
+    (``_portal_partner_field``) and to what that partner may see of the person.
+    """
+
+    _name = "refugee.portal.mixin"
+    _description = "Record followed by partners in the portal"
+    _portal_partner_field = None
+    _portal_states = ()
+
+    @api.model
+    def _portal_domain(self, partner):
+        return [
+            (self._portal_partner_field, "=", partner.commercial_partner_id.id),
+            ("state", "in", self._portal_states),
+        ]
+
+    @api.model
+    def _portal_search(self, partner, record_id=None):
+        """The records of the partner's company, as superuser.
+
+        :raise MissingError: ``record_id`` is not one of them.
+        """
+        domain = self._portal_domain(partner)
+        if record_id is not None:
+            domain = [("id", "=", record_id), *domain]
+        records = self.sudo().search(domain)
+        if record_id is not None and not records:
+            raise MissingError(self.env._("This record does not exist."))
+        return records
+
+    def _portal_person(self, partner):
+        """What the partner may know of the person: their first name and the
+        initial of their last name, or nothing identifying without consent."""
+        self.ensure_one()
+        person = self.sudo().beneficiary_id
+        if not person._may_receive_file_data(partner):
+            return self.env._("Unnamed person (no consent to share)")
+        first, *others = person.name.split()
+        return f"{first} {others[-1][0]}." if others else first
+
+    def _portal_notify(self, partner, body, summary=None):
+        """Tell the counsellor what the partner submitted: a note in the chatter
+        (``body``, plain text) and, with a ``summary``, an activity. The partner
+        does not become a follower of the record."""
+        record = self.sudo().with_context(mail_create_nosubscribe=True)
+        record.message_post(
+            body=plaintext2html(body),
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        if summary and record.counsellor_id:
+            record.activity_schedule(
+                SUBMISSION_ACTIVITY, summary=summary, user_id=record.counsellor_id.id
+            )
