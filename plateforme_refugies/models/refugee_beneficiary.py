@@ -398,6 +398,7 @@ class RefugeeBeneficiary(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")  # before taking numbers from the sequence
         numbers = self.env["ir.sequence"]._next_numbers_by_code(
             "refugee.beneficiary", len(vals_list)
         )

@@ -26,3 +26,5 @@ from . import test_sensitive_access_log
 from . import test_anonymisation
 from . import test_import
 from . import test_performance
+from . import test_portal
+from . import test_portal_http

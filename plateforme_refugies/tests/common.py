@@ -1,5 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
 from datetime import date
 
 from odoo import Command
@@ -56,6 +57,14 @@ class RefugeeCase(TransactionCase):
         cls.outcome_training = cls.env.ref(
             "plateforme_refugies.exit_outcome_qualifying_training"
         )
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex):  # pylint: disable=invalid-name
+        """Like Odoo's ``assertRaises`` (rolled back to a savepoint), with the
+        message checked."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), regex)
 
     @classmethod
     def _create_beneficiary(cls, name, site=None, counsellor=None, **values):

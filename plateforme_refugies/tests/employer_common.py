@@ -1,6 +1,5 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from contextlib import contextmanager
 from datetime import date
 
 from .common import RefugeeCase
@@ -43,14 +42,6 @@ class EmployerCase(RefugeeCase):
         cls.south_file = cls._create_beneficiary("Leila Ahmadi", site=cls.site_south)
         cls.north_journey = cls._start_journey(cls.north_file)
         cls.south_journey = cls._start_journey(cls.south_file)
-
-    @contextmanager
-    def assertRaisesRegex(self, exception, regex):  # pylint: disable=invalid-name
-        """Like Odoo's ``assertRaises`` (rolled back to a savepoint), with the
-        message checked."""
-        with self.assertRaises(exception) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), regex)
 
     @classmethod
     def _start_journey(cls, beneficiary):
