@@ -555,9 +555,7 @@ class RefugeeImmersion(models.Model):
         if any(values.get(name) not in levels for name in ASSESSMENT_FIELDS) or (
             values.get("hire_prospect") not in dict(HIRE_PROSPECTS)
         ):
-            raise UserError(
-                self.env._("Answer every question of the assessment.")
-            )
+            raise UserError(self.env._("Answer every question of the assessment."))
         self.sudo().write(
             {
                 **{name: values[name] for name in ASSESSMENT_FIELDS},
@@ -566,7 +564,9 @@ class RefugeeImmersion(models.Model):
                 "assessment_date": fields.Date.context_today(self),
             }
         )
-        results = dict(self._fields["assessment_result"]._description_selection(self.env))
+        results = dict(
+            self._fields["assessment_result"]._description_selection(self.env)
+        )
         prospects = dict(self._fields["hire_prospect"]._description_selection(self.env))
         self._portal_notify(
             partner,
