@@ -31,6 +31,8 @@ DEMO_LOGINS=(
     "cip.blois/cip.blois|Counsellor, Blaisois"
     "cip.vendome/cip.vendome|Counsellor, Vendômois and Romorantinais"
     "financeur/financeur|Reader"
+    "encadrant/encadrant|portal, SIAE supervisor (Bio Solidaire)"
+    "tuteur/tuteur|portal, employer tutor (La Loire Gourmande)"
 )
 
 print_banner() {
