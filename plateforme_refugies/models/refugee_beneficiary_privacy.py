@@ -72,8 +72,9 @@ class RefugeeBeneficiary(models.Model):
     Anonymisation overwrites what names the person and keeps every record
     (file, journeys, placements, registrations…) so that reports keep their
     counts. It keeps what reports group by and that names no one once the
-    identity is gone: date of birth (age bands), gender, nationality,
-    protection type, site, dates, states and outcomes.
+    identity is gone: the year of birth (the date becomes the 1st of January;
+    the journeys keep the age at orientation of the age bands), gender,
+    nationality, protection type, site, dates, states and outcomes.
     """
 
     # kept apart from the model's shared file on purpose, like its follow-up
@@ -390,6 +391,11 @@ class RefugeeBeneficiary(models.Model):
             partners.child_ids.write({"name": label})
             partners.write(dict.fromkeys(PARTNER_WIPED_FIELDS, False))
             self._wipe_free_text(beneficiary)
+            journeys = beneficiary.journey_ids
+            with self.env.protecting([journeys._fields["orientation_age"]], journeys):
+                beneficiary.write(
+                    {"birthdate": beneficiary.birthdate.replace(month=1, day=1)}
+                )
             beneficiary.write(
                 {
                     "name": label,

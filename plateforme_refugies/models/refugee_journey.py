@@ -1,5 +1,7 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
@@ -103,6 +105,13 @@ class RefugeeJourney(models.Model):
         required=True,
         default=fields.Date.context_today,
         tracking=True,
+    )
+    orientation_age = fields.Integer(
+        string="Age at orientation",
+        compute="_compute_orientation_age",
+        store=True,
+        help="Age of the person on the orientation date: the age bands of the "
+        "reports, kept when the file is anonymised.",
     )
     orientation_notes = fields.Text(string="Reason for orientation")
     diagnostic_date = fields.Date(string="Diagnostic started on", copy=False)
@@ -255,6 +264,16 @@ class RefugeeJourney(models.Model):
             sas = journey.sas_placement_ids.filtered("occupancy_end")
             journey.sas_date_start = min(sas.mapped("date_start"), default=False)
             journey.sas_date_end = max(sas.mapped("occupancy_end"), default=False)
+
+    @api.depends("beneficiary_id.birthdate", "orientation_date")
+    def _compute_orientation_age(self):
+        for journey in self:
+            birthdate = journey.beneficiary_id.birthdate
+            journey.orientation_age = (
+                relativedelta(journey.orientation_date, birthdate).years
+                if birthdate and journey.orientation_date
+                else 0
+            )
 
     def _compute_display_name(self):
         for journey in self:

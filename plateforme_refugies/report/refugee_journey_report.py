@@ -46,6 +46,7 @@ class RefugeeJourneyReport(models.Model):
     _rec_name = "orientation_date"
     _depends = {
         "refugee.journey": [
+            "orientation_age",
             "orientation_date",
             "exit_date",
             "site_id",
@@ -56,7 +57,7 @@ class RefugeeJourneyReport(models.Model):
             "exit_category",
             "beneficiary_id",
         ],
-        "refugee.beneficiary": ["birthdate", "protection_type"],
+        "refugee.beneficiary": ["protection_type"],
         "res.partner": ["commercial_partner_id"],
         "refugee.exit.outcome": ["is_employment"],
         "refugee.hire": ["journey_id", "state", "date_start"],
@@ -124,9 +125,9 @@ class RefugeeJourneyReport(models.Model):
                          COALESCE(op.commercial_partner_id, op.id)
                              AS orienting_partner_id,
                          CASE
-                           WHEN age.years < 26 THEN 'under_26'
-                           WHEN age.years < 35 THEN '26_34'
-                           WHEN age.years < 45 THEN '35_44'
+                           WHEN j.orientation_age < 26 THEN 'under_26'
+                           WHEN j.orientation_age < 35 THEN '26_34'
+                           WHEN j.orientation_age < 45 THEN '35_44'
                            ELSE '45_plus'
                          END AS age_band,
                          b.protection_type,
@@ -164,11 +165,6 @@ class RefugeeJourneyReport(models.Model):
                              FROM refugee_hire h
                             WHERE h.journey_id = j.id AND h.state = 'confirmed'
                          ) first_hire
-            CROSS JOIN LATERAL (
-                           SELECT date_part(
-                                      'year', age(j.orientation_date, b.birthdate)
-                                  ) AS years
-                         ) age
                 )
                 """,
                 table=SQL.identifier(self._table),

@@ -281,8 +281,10 @@ class TestAnonymisation(RefugeeCase):
         self.assertFalse(person.phone or person.email or person.street)
         self.assertFalse(person.disability_recognised)
         self.assertFalse(person.health_constraints)
-        # kept for the counts: date of birth, nationality, site, every record
-        self.assertEqual(person.birthdate, date(1990, 5, 17))
+        # kept for the counts: year of birth, age at orientation, nationality,
+        # site, every record
+        self.assertEqual(person.birthdate, date(1990, 1, 1))
+        self.assertEqual(person.journey_ids.mapped("orientation_age"), [35])
         self.assertEqual(person.nationality_id, self.env.ref("base.af"))
         self.assertEqual(len(person.journey_ids.siae_placement_ids), 1)
         self.assertEqual(
