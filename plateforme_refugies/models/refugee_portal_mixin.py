@@ -53,10 +53,11 @@ class RefugeePortalMixin(models.AbstractModel):
         first, *others = person.name.split()
         return f"{first} {others[-1][0]}." if others else first
 
-    def _portal_notify(self, partner, body, summary=None):
+    def _portal_notify(self, partner, body, summary, routine=False):
         """Tell the counsellor what the partner submitted: a note in the chatter
-        (``body``, plain text) and, with a ``summary``, an activity. The partner
-        does not become a follower of the record."""
+        (``body``, plain text) and an activity (``summary``). A ``routine``
+        submission (a week of attendance) adds no activity while one is still
+        open on the record. The partner does not become a follower."""
         record = self.sudo().with_context(mail_create_nosubscribe=True)
         record.message_post(
             body=plaintext2html(body),
@@ -64,7 +65,12 @@ class RefugeePortalMixin(models.AbstractModel):
             message_type="comment",
             subtype_xmlid="mail.mt_note",
         )
-        if summary and record.counsellor_id:
+        activity_type = self.env.ref(SUBMISSION_ACTIVITY)
+        if routine and record.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        ):
+            return
+        if record.counsellor_id:
             record.activity_schedule(
                 SUBMISSION_ACTIVITY, summary=summary, user_id=record.counsellor_id.id
             )

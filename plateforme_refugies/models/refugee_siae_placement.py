@@ -537,10 +537,17 @@ class RefugeeSiaePlacement(models.Model):
         )
         if attendance.comment:
             body = f"{body}\n{attendance.comment}"
-        summary = attendance.hours_absent_unjustified and self.env._(
-            "Unjustified absence reported by the SIAE"
-        )
-        self._portal_notify(partner, body, summary)
+        if attendance.hours_absent_unjustified:
+            self._portal_notify(
+                partner, body, self.env._("Unjustified absence reported by the SIAE")
+            )
+        else:
+            self._portal_notify(
+                partner,
+                body,
+                self.env._("Weekly attendance sent by the SIAE"),
+                routine=True,
+            )
         return attendance
 
     def _portal_submit_evaluation(self, partner, values):

@@ -203,7 +203,15 @@ class TestPortalRecords(PortalCase):
         note = self.placement.message_ids - messages
         self.assertEqual(note.author_id, partner)
         self.assertIn("Attendance of the week of 02/02/2026: 26.0 h worked", note.body)
-        self.assertFalse(self._submission_activity(self.placement))
+        routine = self._submission_activity(self.placement)
+        self.assertEqual(routine.summary, "Weekly attendance sent by the SIAE")
+        self.assertEqual(routine.user_id, self.counsellor_north)
+        # a second ordinary week adds no activity while the first is open
+        self.placement._portal_record_attendance(
+            partner, {"week_start": date(2026, 2, 16), "hours_worked": 26.0}
+        )
+        self.assertEqual(self._submission_activity(self.placement), routine)
+        routine.action_done()
         self.placement._portal_record_attendance(
             partner,
             {
@@ -219,8 +227,8 @@ class TestPortalRecords(PortalCase):
         self.assertEqual(
             self.placement.attendance_ids.mapped("recorded_by_id"), partner
         )
-        self.assertEqual(self.placement.attendance_rate, 88.5)  # 46 h of 52
-        self.assertEqual(self.placement._portal_weeks_to_record()[0], date(2026, 2, 16))
+        self.assertEqual(self.placement.attendance_rate, 92.3)  # 72 h of 78
+        self.assertEqual(self.placement._portal_weeks_to_record()[0], date(2026, 2, 23))
         self.assertNotIn(partner, self.placement.message_partner_ids)
 
     def test_bad_attendance_is_refused_and_nothing_is_saved(self):
