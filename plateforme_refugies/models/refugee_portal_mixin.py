@@ -45,10 +45,11 @@ class RefugeePortalMixin(models.AbstractModel):
 
     def _portal_person(self, partner):
         """What the partner may know of the person: their first name and the
-        initial of their last name, or nothing identifying without consent."""
+        initial of their last name, or nothing identifying without consent (or
+        once the file is anonymised)."""
         self.ensure_one()
         person = self.sudo().beneficiary_id
-        if not person._may_receive_file_data(partner):
+        if person.anonymised_on or not person._may_receive_file_data(partner):
             return self.env._("Unnamed person (no consent to share)")
         first, *others = person.name.split()
         return f"{first} {others[-1][0]}." if others else first

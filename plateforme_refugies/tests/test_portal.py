@@ -178,6 +178,8 @@ class TestPortalRecords(PortalCase):
         self.assertEqual(self.immersion._portal_person(tutor), "Ahmad R.")
         consent.action_withdraw()
         self.assertEqual(self.placement._portal_person(supervisor), unnamed)
+        self.north_person.sudo()._anonymise()
+        self.assertEqual(self.immersion._portal_person(tutor), unnamed)
 
     def _submission_activity(self, record):
         return record.activity_ids.filtered(
