@@ -5,6 +5,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 UPCOMING_DEADLINE_DAYS = 30
 
@@ -20,7 +21,6 @@ class RefugeeDashboard(models.TransientModel):
 
     _name = "refugee.dashboard"
     _description = "Activity dashboard"
-    _rec_name = "date_from"
 
     date_from = fields.Date(
         string="From", required=True, default=lambda self: self._default_date_from()
@@ -71,6 +71,15 @@ class RefugeeDashboard(models.TransientModel):
 
     def _default_date_to(self):
         return self._default_date_from() + relativedelta(months=1, days=-1)
+
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for dashboard in self:
+            dashboard.display_name = self.env._(
+                "Dashboard %(date_from)s - %(date_to)s",
+                date_from=format_date(self.env, dashboard.date_from),
+                date_to=format_date(self.env, dashboard.date_to),
+            )
 
     @api.depends("date_from", "date_to", "site_ids")
     def _compute_indicators(self):
