@@ -8,14 +8,17 @@ from unittest.mock import patch
 import psycopg2
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase
 from odoo.tools import mute_logger
 
+from ..models.refugee_siae_placement import EVALUATION_FIELDS
+
 
 class TestCapacityConcurrency(TransactionCase):
-    """Two counsellors place a person in the last free place at the same moment.
+    """Two counsellors place a person in the last free place at the same moment
+    (and two supervisors send the same evaluation).
 
     Each transaction runs in REPEATABLE READ and cannot see the other's
     placement: the capacity rule must make them collide, so that Odoo retries
@@ -161,3 +164,67 @@ class TestCapacityConcurrency(TransactionCase):
         self.assertIsInstance(errors[0], psycopg2.errors.SerializationFailure)
         cr2.rollback()
         self.assertEqual(self._committed_count(), 1)
+
+    def test_two_supervisors_send_the_evaluation_at_the_same_moment(self):
+        """The end evaluation is sent once: the second sending collides with
+        the first on the placement's row, and its retry is refused."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            placement = env["refugee.siae.placement"].create(
+                {
+                    "journey_id": self.journey_ids[0],
+                    "siae_id": self.siae_id,
+                    "date_start": date(2026, 3, 2),
+                    "date_end": date(2026, 4, 5),
+                }
+            )
+            placement.action_start()
+            placement.action_done()
+            supervisor = env["res.partner"].create(
+                {"name": "Race Supervisor", "parent_id": self.siae_id}
+            )
+        self.addCleanup(self._cleanup_evaluation, placement.id, supervisor.id)
+        cr1, cr2 = self._cursors()
+        env1, env2 = (api.Environment(cr, SUPERUSER_ID, {}) for cr in (cr1, cr2))
+        evaluation = dict.fromkeys(EVALUATION_FIELDS, "3")
+
+        def send(env, comment):
+            env["refugee.siae.placement"].browse(
+                placement.id
+            )._portal_submit_evaluation(
+                env["res.partner"].browse(supervisor.id),
+                {**evaluation, "evaluation_comment": comment},
+            )
+            env.flush_all()
+
+        self.assertFalse(
+            env2["refugee.siae.placement"].browse(placement.id).evaluation_date
+        )
+        send(env1, "First")
+        cr1.commit()
+        with (
+            self.assertRaisesRegex(UserError, "cannot be evaluated now"),
+            mute_logger("odoo.sql_db"),
+            patch("odoo.service.model.random.uniform", return_value=0),
+        ):
+            retrying(lambda: send(env2, "Second"), env2)
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT evaluation_comment FROM refugee_siae_placement WHERE id = %s",
+                [placement.id],
+            )
+            self.assertEqual(cr.fetchone()[0], "First")
+
+    def _cleanup_evaluation(self, placement_id, supervisor_id):
+        with self.registry.cursor() as cr:
+            for table in ("mail_message", "mail_followers", "mail_activity"):
+                cr.execute(
+                    f"DELETE FROM {table} WHERE res_model = %s AND res_id = %s"
+                    if table != "mail_message"
+                    else "DELETE FROM mail_message WHERE model = %s AND res_id = %s",
+                    ["refugee.siae.placement", placement_id],
+                )
+            cr.execute(
+                "DELETE FROM refugee_siae_placement WHERE id = %s", [placement_id]
+            )
+            cr.execute("DELETE FROM res_partner WHERE id = %s", [supervisor_id])
