@@ -217,13 +217,14 @@ class TestCapacityConcurrency(TransactionCase):
 
     def _cleanup_evaluation(self, placement_id, supervisor_id):
         with self.registry.cursor() as cr:
-            for table in ("mail_message", "mail_followers", "mail_activity"):
-                cr.execute(
-                    f"DELETE FROM {table} WHERE res_model = %s AND res_id = %s"
-                    if table != "mail_message"
-                    else "DELETE FROM mail_message WHERE model = %s AND res_id = %s",
-                    ["refugee.siae.placement", placement_id],
-                )
+            thread = ["refugee.siae.placement", placement_id]
+            cr.execute(
+                "DELETE FROM mail_message WHERE model = %s AND res_id = %s", thread
+            )
+            cr.execute(
+                "DELETE FROM mail_followers WHERE res_model = %s AND res_id = %s",
+                thread,
+            )
             cr.execute(
                 "DELETE FROM refugee_siae_placement WHERE id = %s", [placement_id]
             )
