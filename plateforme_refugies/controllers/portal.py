@@ -43,12 +43,46 @@ class RefugeePartnerPortal(CustomerPortal):
         """The (value, translated label) pairs of a selection field."""
         return record._fields[field_name]._description_selection(request.env)
 
+    @staticmethod
+    def _labels(record, field_names):
+        """The (name, translated label) pairs of fields."""
+        return [
+            (name, record._fields[name].get_description(request.env)["string"])
+            for name in field_names
+        ]
+
     def _refugee_get(self, model, record_id):
         partner = request.env.user.partner_id
         try:
             return request.env[model]._portal_search(partner, record_id)
         except MissingError as error:
             raise request.not_found() from error
+
+    def _refugee_render(self, template, page_name, **values):
+        return request.render(
+            f"plateforme_refugies.{template}",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": page_name,
+                "posted": {},
+                **values,
+            },
+        )
+
+    def _refugee_submit(self, record, submit, render, post, message):
+        """Run ``submit(partner)`` on ``record``; on a bad input, show the page
+        again with the reason and the posted values, the database unchanged."""
+        try:
+            with request.env.cr.savepoint():
+                submit(request.env.user.partner_id)
+        except psycopg2.IntegrityError as error:  # the same week sent twice at once
+            error = _as_validation_error(request.env, error)
+            return render(record, error=str(error), posted=post)
+        except (UserError, ValidationError) as error:
+            return render(record, error=str(error), posted=post)
+        return request.redirect(
+            f"{request.httprequest.path.rsplit('/', 1)[0]}?message={message}"
+        )
 
     # -- SIAE supervisors -------------------------------------------------
 
@@ -58,13 +92,12 @@ class RefugeePartnerPortal(CustomerPortal):
     def portal_my_placements(self):
         partner = request.env.user.partner_id
         placements = request.env["refugee.siae.placement"]._portal_search(partner)
-        values = self._prepare_portal_layout_values()
-        values.update(
-            page_name="refugee_placements",
+        return self._refugee_render(
+            "portal_my_placements",
+            "refugee_placements",
             placements=placements,
             people={p.id: p._portal_person(partner) for p in placements},
         )
-        return request.render("plateforme_refugies.portal_my_placements", values)
 
     @http.route(
         "/my/placements/<int:placement_id>",
@@ -77,24 +110,18 @@ class RefugeePartnerPortal(CustomerPortal):
         placement = self._refugee_get("refugee.siae.placement", placement_id)
         return self._render_placement(placement, message=message)
 
-    def _render_placement(self, placement, **extra):
-        partner = request.env.user.partner_id
-        values = self._prepare_portal_layout_values()
-        values.update(
-            page_name="refugee_placement",
+    def _render_placement(self, placement, **values):
+        return self._refugee_render(
+            "portal_my_placement",
+            "refugee_placement",
             placement=placement,
-            person=placement._portal_person(partner),
+            person=placement._portal_person(request.env.user.partner_id),
             weeks=placement._portal_weeks_to_record(),
             can_evaluate=placement._portal_can_evaluate(),
-            evaluation_fields=[
-                (name, placement._fields[name].get_description(request.env)["string"])
-                for name in EVALUATION_FIELDS
-            ],
+            evaluation_fields=self._labels(placement, EVALUATION_FIELDS),
             evaluation_scale=self._selection(placement, "evaluation_skills"),
-            posted={},
+            **values,
         )
-        values.update(extra)
-        return request.render("plateforme_refugies.portal_my_placement", values)
 
     @http.route(
         "/my/placements/<int:placement_id>/attendance",
@@ -105,7 +132,6 @@ class RefugeePartnerPortal(CustomerPortal):
     )
     def portal_placement_attendance(self, placement_id, **post):
         placement = self._refugee_get("refugee.siae.placement", placement_id)
-        partner = request.env.user.partner_id
         try:
             values = {
                 "week_start": fields.Date.to_date(post.get("week_start")),
@@ -113,20 +139,19 @@ class RefugeePartnerPortal(CustomerPortal):
             }
             for name in HOURS_FIELDS:
                 values[name] = float((post.get(name) or "0").replace(",", "."))
-            with request.env.cr.savepoint():
-                placement._portal_record_attendance(partner, values)
         except ValueError:
             return self._render_placement(
                 placement,
                 error=request.env._("Enter a week and hours as numbers."),
                 posted=post,
             )
-        except psycopg2.IntegrityError as error:
-            error = _as_validation_error(request.env, error)
-            return self._render_placement(placement, error=str(error), posted=post)
-        except (UserError, ValidationError) as error:
-            return self._render_placement(placement, error=str(error), posted=post)
-        return request.redirect(f"/my/placements/{placement.id}?message=attendance")
+        return self._refugee_submit(
+            placement,
+            lambda partner: placement._portal_record_attendance(partner, values),
+            self._render_placement,
+            post,
+            "attendance",
+        )
 
     @http.route(
         "/my/placements/<int:placement_id>/evaluation",
@@ -137,13 +162,13 @@ class RefugeePartnerPortal(CustomerPortal):
     )
     def portal_placement_evaluation(self, placement_id, **post):
         placement = self._refugee_get("refugee.siae.placement", placement_id)
-        partner = request.env.user.partner_id
-        try:
-            with request.env.cr.savepoint():
-                placement._portal_submit_evaluation(partner, post)
-        except (UserError, ValidationError) as error:
-            return self._render_placement(placement, error=str(error), posted=post)
-        return request.redirect(f"/my/placements/{placement.id}?message=evaluation")
+        return self._refugee_submit(
+            placement,
+            lambda partner: placement._portal_submit_evaluation(partner, post),
+            self._render_placement,
+            post,
+            "evaluation",
+        )
 
     # -- Employer tutors --------------------------------------------------
 
@@ -154,9 +179,9 @@ class RefugeePartnerPortal(CustomerPortal):
         partner = request.env.user.partner_id
         immersions = request.env["refugee.immersion"]._portal_search(partner)
         hires = request.env["refugee.hire"]._portal_search(partner)
-        values = self._prepare_portal_layout_values()
-        values.update(
-            page_name="refugee_immersions",
+        return self._refugee_render(
+            "portal_my_immersions",
+            "refugee_immersions",
             immersions=immersions,
             hires=hires,
             people={
@@ -164,7 +189,6 @@ class RefugeePartnerPortal(CustomerPortal):
                 for record in (*immersions, *hires)
             },
         )
-        return request.render("plateforme_refugies.portal_my_immersions", values)
 
     @http.route(
         "/my/immersions/<int:immersion_id>",
@@ -177,24 +201,18 @@ class RefugeePartnerPortal(CustomerPortal):
         immersion = self._refugee_get("refugee.immersion", immersion_id)
         return self._render_immersion(immersion, message=message)
 
-    def _render_immersion(self, immersion, **extra):
-        partner = request.env.user.partner_id
-        values = self._prepare_portal_layout_values()
-        values.update(
-            page_name="refugee_immersion",
+    def _render_immersion(self, immersion, **values):
+        return self._refugee_render(
+            "portal_my_immersion",
+            "refugee_immersion",
             immersion=immersion,
-            person=immersion._portal_person(partner),
+            person=immersion._portal_person(request.env.user.partner_id),
             can_assess=immersion._portal_can_assess(),
-            assessment_fields=[
-                (name, immersion._fields[name].get_description(request.env)["string"])
-                for name in ASSESSMENT_FIELDS
-            ],
+            assessment_fields=self._labels(immersion, ASSESSMENT_FIELDS),
             assessment_levels=self._selection(immersion, "assessment_result"),
             hire_prospects=self._selection(immersion, "hire_prospect"),
-            posted={},
+            **values,
         )
-        values.update(extra)
-        return request.render("plateforme_refugies.portal_my_immersion", values)
 
     @http.route(
         "/my/immersions/<int:immersion_id>/assessment",
@@ -205,10 +223,10 @@ class RefugeePartnerPortal(CustomerPortal):
     )
     def portal_immersion_assessment(self, immersion_id, **post):
         immersion = self._refugee_get("refugee.immersion", immersion_id)
-        partner = request.env.user.partner_id
-        try:
-            with request.env.cr.savepoint():
-                immersion._portal_submit_assessment(partner, post)
-        except (UserError, ValidationError) as error:
-            return self._render_immersion(immersion, error=str(error), posted=post)
-        return request.redirect(f"/my/immersions/{immersion.id}?message=assessment")
+        return self._refugee_submit(
+            immersion,
+            lambda partner: immersion._portal_submit_assessment(partner, post),
+            self._render_immersion,
+            post,
+            "assessment",
+        )
