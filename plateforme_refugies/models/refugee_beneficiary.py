@@ -314,6 +314,21 @@ class RefugeeBeneficiary(models.Model):
                 lambda j: j.state != "closed"
             )[:1]
 
+    def _current_journeys(self):
+        """{beneficiary id: current journey} of the files in one query.
+
+        The same journeys as current_journey_id (the first one not closed in
+        the journeys' order), which is computed 1000 files at a time.
+        """
+        journeys = self.env["refugee.journey"].search_fetch(
+            [("beneficiary_id", "in", self.ids), ("state", "!=", "closed")],
+            ["beneficiary_id", "counsellor_id", "state"],
+        )
+        current = {}
+        for journey in journeys:
+            current.setdefault(journey.beneficiary_id.id, journey)
+        return current
+
     @api.constrains("name_key", "birthdate")
     def _check_duplicate(self):
         # one query for the whole batch (imports create thousands of files)
