@@ -10,6 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
+from .batch_defaults import add_missing_default_values, batch_defaults
+
 YOUTH_AGE_LIMIT = 26
 SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
 LITERACY_LEVELS = [
@@ -75,6 +77,7 @@ class RefugeeBeneficiary(models.Model):
     name_key = fields.Char(
         compute="_compute_name_key",
         store=True,
+        precompute=True,
         index=True,
         help="Name without case, accents or spaces, to detect duplicates.",
     )
@@ -266,8 +269,8 @@ class RefugeeBeneficiary(models.Model):
         user = self.env.user
         is_counsellor = user.has_group("plateforme_refugies.group_counsellor")
         for beneficiary in self:
-            site = beneficiary.site_id
-            if site in beneficiary.counsellor_id.sudo().refugee_site_ids:
+            site, counsellor = beneficiary.site_id, beneficiary.counsellor_id
+            if counsellor and site in counsellor.sudo().refugee_site_ids:
                 continue
             beneficiary.counsellor_id = (
                 user if is_counsellor and site in user.refugee_site_ids else False
@@ -314,25 +317,47 @@ class RefugeeBeneficiary(models.Model):
                 lambda j: j.state != "closed"
             )[:1]
 
+    def _current_journeys(self):
+        """{beneficiary id: current journey} of the files in one query.
+
+        The same journeys as current_journey_id (the first one not closed in
+        the journeys' order), which is computed 1000 files at a time.
+        """
+        journeys = self.env["refugee.journey"].search_fetch(
+            [("beneficiary_id", "in", self.ids), ("state", "!=", "closed")],
+            ["beneficiary_id", "counsellor_id", "state"],
+        )
+        current = {}
+        for journey in journeys:
+            current.setdefault(journey.beneficiary_id.id, journey)
+        return current
+
     @api.constrains("name_key", "birthdate")
     def _check_duplicate(self):
         # one query for the whole batch (imports create thousands of files)
         candidates = (
             self.sudo()
             .with_context(active_test=False)
-            .search(
+            .search_fetch(
                 [
                     ("name_key", "in", list(set(self.mapped("name_key")))),
                     ("birthdate", "in", list(set(self.mapped("birthdate")))),
-                ]
+                ],
+                ["name_key", "birthdate"],
             )
         )
-        by_identity = defaultdict(list)
+        ids_by_identity = defaultdict(list)
         for candidate in candidates:
-            by_identity[candidate.name_key, candidate.birthdate].append(candidate)
+            ids_by_identity[candidate.name_key, candidate.birthdate].append(
+                candidate.id
+            )
         for beneficiary in self:
-            others = by_identity[beneficiary.name_key, beneficiary.birthdate]
-            duplicate = next((b for b in others if b.id != beneficiary.id), None)
+            others = ids_by_identity[beneficiary.name_key, beneficiary.birthdate]
+            if others == [beneficiary.id]:
+                continue  # only the file itself: most files
+            duplicate = candidates.browse(
+                next((id_ for id_ in others if id_ != beneficiary.id), ())
+            )
             if duplicate:
                 raise ValidationError(
                     self.env._(
@@ -396,6 +421,13 @@ class RefugeeBeneficiary(models.Model):
             )
         )
 
+    @api.model
+    def _add_missing_default_values(self, values):
+        # once per batch of new files: see batch_defaults
+        return add_missing_default_values(
+            self, values, super()._add_missing_default_values
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")  # before taking numbers from the sequence
@@ -412,8 +444,12 @@ class RefugeeBeneficiary(models.Model):
                     )
                 )
             vals["reference"] = number
-        beneficiaries = super().create(vals_list)
-        # hides the contact from readers, also when an existing contact was linked
+            if not vals.get("partner_id"):
+                # the new contact is hidden from readers from its creation
+                vals["is_refugee_beneficiary"] = True
+        with batch_defaults():
+            beneficiaries = super().create(vals_list)
+        # hides an existing contact linked to a file from readers
         beneficiaries.partner_id.filtered(
             lambda p: not p.is_refugee_beneficiary
         ).is_refugee_beneficiary = True

@@ -42,24 +42,28 @@ class RefugeeBeneficiary(models.Model):
         string="Oral comprehension",
         compute="_compute_fle_levels",
         store=True,
+        precompute=True,
     )
     fle_oral_production = fields.Selection(
         selection=CEFR_LEVELS,
         string="Oral production",
         compute="_compute_fle_levels",
         store=True,
+        precompute=True,
     )
     fle_written_comprehension = fields.Selection(
         selection=CEFR_LEVELS,
         string="Written comprehension",
         compute="_compute_fle_levels",
         store=True,
+        precompute=True,
     )
     fle_written_production = fields.Selection(
         selection=CEFR_LEVELS,
         string="Written production",
         compute="_compute_fle_levels",
         store=True,
+        precompute=True,
     )
     # First → latest level per skill, as shown on the file
     fle_oral_comprehension_progress = fields.Char(
@@ -121,7 +125,12 @@ class RefugeeBeneficiary(models.Model):
         *(f"fle_assessment_ids.{skill}" for skill in SKILL_NAMES),
     )
     def _compute_fle_levels(self):
-        for beneficiary in self:
+        # most files have no assessment (all new ones): no level, set at once
+        assessed = self.filtered("fle_assessment_ids")
+        unassessed = self - assessed
+        for skill in SKILL_NAMES:
+            unassessed[f"fle_{skill}"] = False
+        for beneficiary in assessed:
             for skill in SKILL_NAMES:
                 levels = beneficiary._fle_levels_in_order(skill)
                 beneficiary[f"fle_{skill}"] = levels[-1] if levels else False
@@ -268,6 +277,7 @@ class RefugeeBeneficiary(models.Model):
         compute="_compute_french_level",
         store=True,
         readonly=False,
+        precompute=True,
         tracking=True,
         help="Overall CEFR level of French, compared with the level employers "
         "require. Proposed from the latest assessments: the lower of the oral "
@@ -279,6 +289,7 @@ class RefugeeBeneficiary(models.Model):
         compute="_compute_needs_housing",
         store=True,
         readonly=False,
+        precompute=True,
         help="Proposed from the housing situation: asylum-seeker, emergency or "
         "hosted housing must be left for a job away from it.",
     )
@@ -291,10 +302,12 @@ class RefugeeBeneficiary(models.Model):
 
     @api.depends("housing_situation")
     def _compute_needs_housing(self):
-        for beneficiary in self:
-            beneficiary.needs_housing = (
-                beneficiary.housing_situation in HOUSING_NEEDED_SITUATIONS
-            )
+        # set at once for each value: a batch of new files costs one assignment
+        needing = self.filtered(
+            lambda b: b.housing_situation in HOUSING_NEEDED_SITUATIONS
+        )
+        needing.needs_housing = True
+        (self - needing).needs_housing = False
 
     def action_suggest_employers(self):
         self.ensure_one()

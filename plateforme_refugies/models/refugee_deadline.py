@@ -10,6 +10,20 @@ from .refugee_deadline_rule import DEADLINE_KINDS
 _logger = logging.getLogger(__name__)
 
 
+def _fetch_columns(records):
+    """Read the columns of ``records`` that a read would, in one query."""
+    records.fetch(
+        [
+            name
+            for name, field in records._fields.items()
+            if field.column_type
+            and field.store
+            and field.prefetch is True
+            and not field.groups
+        ]
+    )
+
+
 class RefugeeDeadline(models.Model):
     """One deadline of a person, stored once, with the activity it created.
 
@@ -112,30 +126,32 @@ class RefugeeDeadline(models.Model):
 
     def _deadline_residence_permit(self, rule, today):
         limit = today + rule._get_delta()
-        beneficiaries = self.env["refugee.beneficiary"].search(
+        beneficiaries = self.env["refugee.beneficiary"].search_fetch(
             [
                 ("residence_permit_expiry", ">=", today),
                 ("residence_permit_expiry", "<=", limit),
-            ]
+            ],
+            ["residence_permit_expiry"],
         )
         return [(b, b.residence_permit_expiry) for b in beneficiaries]
 
     def _deadline_sas_duration(self, rule, today):
         # the SAS lasts 4 months at most: its exit is prepared before
         delta = rule._get_delta()
-        journeys = self.env["refugee.journey"].search(
+        journeys = self.env["refugee.journey"].search_fetch(
             [
                 ("state", "=", "in_progress"),
                 ("sas_outcome", "=", False),
                 ("sas_date_start", "<=", today - delta),
-            ]
+            ],
+            ["sas_date_start"],
         )
         return [(j, j.sas_date_start + delta) for j in journeys]
 
     def _deadline_no_interview(self, rule, today):
         delta = rule._get_delta()
         limit = today - delta
-        journeys = self.env["refugee.journey"].search(
+        journeys = self.env["refugee.journey"].search_fetch(
             [
                 ("state", "!=", "closed"),
                 "|",
@@ -143,7 +159,8 @@ class RefugeeDeadline(models.Model):
                 "&",
                 ("last_interview_date", "=", False),
                 ("orientation_date", "<=", limit),
-            ]
+            ],
+            ["last_interview_date", "orientation_date"],
         )
         return [
             (j, (j.last_interview_date or j.orientation_date) + delta) for j in journeys
@@ -151,27 +168,28 @@ class RefugeeDeadline(models.Model):
 
     def _deadline_enrolment_end(self, rule, today):
         limit = today + rule._get_delta()
-        enrolments = self.env["refugee.enrolment"].search(
-            [("end_date", ">=", today), ("end_date", "<=", limit)]
+        enrolments = self.env["refugee.enrolment"].search_fetch(
+            [("end_date", ">=", today), ("end_date", "<=", limit)], ["end_date"]
         )
         return [(e, e.end_date) for e in enrolments]
 
     def _deadline_agreement_end(self, rule, today):
         limit = today + rule._get_delta()
-        agreements = self.env["refugee.partnership.agreement"].search(
-            [("end_date", ">=", today), ("end_date", "<=", limit)]
+        agreements = self.env["refugee.partnership.agreement"].search_fetch(
+            [("end_date", ">=", today), ("end_date", "<=", limit)], ["end_date"]
         )
         return [(a, a.end_date) for a in agreements]
 
     def _deadline_pmsmp_end(self, rule, today):
         limit = today + rule._get_delta()
-        immersions = self.env["refugee.immersion"].search(
+        immersions = self.env["refugee.immersion"].search_fetch(
             [
                 ("state", "in", ("signed", "running")),
                 ("assessment_date", "=", False),
                 ("date_end", ">=", today),
                 ("date_end", "<=", limit),
-            ]
+            ],
+            ["date_end"],
         )
         return [(i, i.date_end) for i in immersions]
 
@@ -194,7 +212,12 @@ class RefugeeDeadline(models.Model):
         return deadlines
 
     def _create_new_deadlines(self, hits):
-        """Store the deadlines not seen yet and plan their activities."""
+        """Store the deadlines not seen yet and plan their activities.
+
+        The cost does not follow the number of sources: known deadlines,
+        sources, people and their journeys are each read in one query, and
+        deadlines and activities are created in one batch each.
+        """
         if not hits:
             return self.browse()
         ids_by_model = defaultdict(set)
@@ -203,21 +226,41 @@ class RefugeeDeadline(models.Model):
         # a superset of the known deadlines of these sources, in one query
         existing = {
             (d.kind, d.res_model, d.res_id, d.date_deadline)
-            for d in self.search(
+            for d in self.search_fetch(
                 [
                     ("kind", "in", list({rule.kind for rule, _s, _d in hits})),
                     ("res_model", "in", list(ids_by_model)),
                     ("res_id", "in", list(set().union(*ids_by_model.values()))),
-                ]
+                ],
+                ["kind", "res_model", "res_id", "date_deadline"],
             )
         }
-        vals_list, activity_vals_list = [], []
+        new_hits, new_ids_by_model = [], defaultdict(list)
         for rule, source, due_date in hits:
             key = (rule.kind, source._name, source.id, due_date)
-            if key in existing:
-                continue
-            existing.add(key)
-            vals, activity_vals = self._prepare_deadline(rule, source, due_date)
+            if key not in existing:
+                existing.add(key)
+                new_hits.append((rule, source, due_date))
+                new_ids_by_model[source._name].append(source.id)
+        if not new_hits:
+            return self.browse()
+        # the new sources of each model in one recordset, read at once; each
+        # source prefetches among them only (not among the known ones)
+        sources = {
+            (record._name, record.id): record
+            for model, ids in new_ids_by_model.items()
+            for record in self.env[model].browse(ids)
+        }
+        new_hits = [
+            (rule, sources[source._name, source.id], due_date)
+            for rule, source, due_date in new_hits
+        ]
+        current_journeys = self._prefetch_sources(new_ids_by_model)
+        vals_list, activity_vals_list = [], []
+        for rule, source, due_date in new_hits:
+            vals, activity_vals = self._prepare_deadline(
+                rule, source, due_date, current_journeys
+            )
             vals_list.append(vals)
             activity_vals_list.append(activity_vals)
         activities = (
@@ -231,12 +274,51 @@ class RefugeeDeadline(models.Model):
                 vals["activity_id"] = next(activity_iter).id
         return self.create(vals_list)
 
-    def _prepare_deadline(self, rule, source, due_date):
+    @api.model
+    def _prefetch_sources(self, ids_by_model):
+        """Read what _prepare_deadline needs of all ``sources`` at once.
+
+        ``ids_by_model``: {model: ids of the sources}. Records browsed one by
+        one are read 1000 at a time; the first run of the clock over a whole
+        database meets tens of thousands of sources.
+        One query per kind of source, then one for their journeys, people,
+        contacts (names for the activities, user of a file without
+        counsellor) and the people's current journeys.
+
+        :return: {beneficiary id: current journey} of the people whose
+            deadline is not on a journey
+        """
+        Beneficiary = self.env["refugee.beneficiary"]
+        Journey = self.env["refugee.journey"]
+        person_ids = set(ids_by_model.get(Beneficiary._name, ()))
+        journey_ids, without_journey = set(), set(person_ids)
+        for model, ids in ids_by_model.items():
+            if model == Beneficiary._name:
+                continue
+            records = self.env[model].browse(ids)
+            _fetch_columns(records)
+            if "beneficiary_id" in records._fields:
+                person_ids.update(records.beneficiary_id.ids)
+            if model == Journey._name:
+                continue
+            if "journey_id" in records._fields:
+                journey_ids.update(records.journey_id.ids)
+            elif "beneficiary_id" in records._fields:
+                without_journey.update(records.beneficiary_id.ids)
+        _fetch_columns(Journey.browse(journey_ids))
+        beneficiaries = Beneficiary.browse(person_ids)
+        _fetch_columns(beneficiaries)
+        beneficiaries.partner_id.fetch(["name", "user_id"])
+        return Beneficiary.browse(without_journey)._current_journeys()
+
+    def _prepare_deadline(self, rule, source, due_date, current_journeys):
         """Values of the deadline and of its activity, from its source.
 
         The source names the person (a beneficiary, or a record with a
         beneficiary_id) or a responsible user (user_id); the activity
         goes on the source when it has activities, else on the person.
+        ``current_journeys``: {beneficiary id: current journey}, from
+        _prefetch_sources.
         """
         Beneficiary = self.env["refugee.beneficiary"]
         Journey = self.env["refugee.journey"]
@@ -253,7 +335,7 @@ class RefugeeDeadline(models.Model):
         elif "journey_id" in source._fields:
             journey = source.journey_id
         else:
-            journey = beneficiary.current_journey_id if beneficiary else Journey
+            journey = current_journeys.get(beneficiary.id, Journey)
         user = (
             journey.counsellor_id
             or beneficiary.counsellor_id
@@ -266,6 +348,7 @@ class RefugeeDeadline(models.Model):
             "res_model": source._name,
             "res_id": source.id,
             "beneficiary_id": beneficiary.id,
+            "site_id": beneficiary.site_id.id,
             "journey_id": journey.id,
             "user_id": user.id if user else False,
         }

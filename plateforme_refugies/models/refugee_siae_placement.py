@@ -599,34 +599,54 @@ class RefugeeSiaePlacement(models.Model):
         :return: {siae id: [count of day 0, count of day 1, ...]} over
             ``date_from`` .. ``date_to``, every site included.
         """
+        return self._siae_occupancy_and_visits(siaes, date_from, date_to)[0]
+
+    @api.model
+    def _siae_occupancy_and_visits(self, siaes, date_from, date_to, beneficiary=None):
+        """Daily occupancy of ``siaes`` and where ``beneficiary`` was placed.
+
+        One query reads both the placements over the window and the past
+        placements of the person (the SAS planner needs them together).
+
+        :return: ({siae id: [count of day 0, count of day 1, ...]} over
+            ``date_from`` .. ``date_to``, every site included; the ids of the
+            SIAE among ``siaes`` that once hosted ``beneficiary``)
+        """
         days = (date_to - date_from).days + 1
         occupancy = {siae_id: [0] * days for siae_id in siaes.ids}
-        if not siaes or days <= 0:
-            return occupancy
-        self.flush_model(["siae_id", "date_start", "occupancy_end"])
+        visited = set()
+        if not siaes or (days <= 0 and not beneficiary):
+            return occupancy, visited
+        self.flush_model(["siae_id", "date_start", "occupancy_end", "beneficiary_id"])
         self.env.cr.execute(
             SQL(
                 """
                 SELECT siae_id, GREATEST(date_start, %(date_from)s),
-                       LEAST(occupancy_end, %(date_to)s)
+                       LEAST(occupancy_end, %(date_to)s),
+                       COALESCE(beneficiary_id = %(person)s, FALSE)
                   FROM refugee_siae_placement
                  WHERE siae_id IN %(siaes)s
-                   AND occupancy_end >= %(date_from)s
-                   AND date_start <= %(date_to)s
+                   AND occupancy_end IS NOT NULL
+                   AND ((occupancy_end >= %(date_from)s AND date_start <= %(date_to)s)
+                        OR beneficiary_id = %(person)s)
                 """,
                 siaes=tuple(siaes.ids),
                 date_from=date_from,
                 date_to=date_to,
+                person=beneficiary.id if beneficiary else None,
             )
         )
         # difference arrays, then running sums: linear in placements and days
         changes = defaultdict(lambda: [0] * (days + 1))
-        for siae_id, start, end in self.env.cr.fetchall():
-            changes[siae_id][(start - date_from).days] += 1
-            changes[siae_id][(end - date_from).days + 1] -= 1
+        for siae_id, start, end, is_visit in self.env.cr.fetchall():
+            if is_visit:
+                visited.add(siae_id)
+            if start <= end:  # hosted within the window
+                changes[siae_id][(start - date_from).days] += 1
+                changes[siae_id][(end - date_from).days + 1] -= 1
         for siae_id, delta in changes.items():
             hosted, counts = 0, occupancy[siae_id]
             for day in range(days):
                 hosted += delta[day]
                 counts[day] = hosted
-        return occupancy
+        return occupancy, visited

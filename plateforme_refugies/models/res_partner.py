@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .batch_defaults import add_missing_default_values
 from .refugee_language_assessment import CEFR_LEVELS
 
 SIAE_TYPES = [
@@ -16,6 +17,13 @@ SIAE_TYPES = [
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    @api.model
+    def _add_missing_default_values(self, values):
+        # the contacts of a batch of new files: see batch_defaults
+        return add_missing_default_values(
+            self, values, super()._add_missing_default_values
+        )
 
     # Nothing sensitive lives here: every internal user can read contacts.
     is_refugee_beneficiary = fields.Boolean(

@@ -247,26 +247,69 @@ class TestDeadlineClockQueries(RefugeeCase):
         self.env.invalidate_all()
         return journeys
 
+    def _count_clock(self):
+        """Queries of one run of the clock, its writes flushed, and what it
+        created."""
+        self.env.flush_all()
+        start = self.cr.sql_log_count
+        created = self.env["refugee.deadline"]._cron_create_deadlines()
+        self.env.flush_all()
+        return self.cr.sql_log_count - start, created
+
     def test_query_count_does_not_grow_with_the_journeys(self):
+        """The first run over new journeys creates their deadlines and
+        activities in batches: the same queries for 3 or 12 journeys."""
         Deadline = self.env["refugee.deadline"]
         # warm-up: the deadlines of other data, and the caches
         Deadline._cron_create_deadlines()
         self._add_journeys(1, "One")
         Deadline._cron_create_deadlines()
-        self._add_journeys(2, "Two")
-        self.env.flush_all()
-        self.env.cr.flush()
-        start = self.cr.sql_log_count
-        created = Deadline._cron_create_deadlines()
-        self.env.flush_all()
-        self.env.cr.flush()
-        queries_for_two = self.cr.sql_log_count - start
-        self.assertEqual(len(created), 6)
 
-        self._add_journeys(10, "Ten")
-        with self.assertQueryCount(queries_for_two):
+        self._add_journeys(3, "Three")
+        queries_for_three, created = self._count_clock()
+        # 3 per person: residence permit, scheme enrolment, no interview
+        self.assertEqual(len(created), 9)
+        self.assertEqual(len(created.activity_id), 9)
+
+        self._add_journeys(12, "Twelve")
+        queries_for_twelve, created = self._count_clock()
+        self.assertEqual(len(created), 36)
+        self.assertEqual(len(created.activity_id), 36)
+        self.assertEqual(
+            queries_for_twelve,
+            queries_for_three,
+            "the clock costs the same queries for 3 or 12 journeys",
+        )
+        # the journeys' deadlines and their activities, as for one journey
+        journey_deadlines = created.filtered(lambda d: d.kind == "no_interview")
+        self.assertEqual(len(journey_deadlines), 12)
+        for deadline in journey_deadlines:
+            self.assertEqual(deadline.user_id, self.counsellor_north)
+            self.assertEqual(deadline.site_id, self.site_north)
+            self.assertEqual(
+                deadline.beneficiary_id, deadline.journey_id.beneficiary_id
+            )
+            self.assertEqual(
+                (deadline.activity_id.res_model, deadline.activity_id.res_id),
+                ("refugee.journey", deadline.journey_id.id),
+            )
+        permits = created.filtered(lambda d: d.kind == "residence_permit")
+        self.assertEqual(permits.journey_id, permits.beneficiary_id.current_journey_id)
+
+    def test_query_budget_of_the_clock(self):
+        """Budgets: the first run over 12 new journeys (36 deadlines and
+        activities), then a daily run that finds them all known."""
+        Deadline = self.env["refugee.deadline"]
+        Deadline._cron_create_deadlines()  # warm-up
+        self._add_journeys(1, "One")
+        Deadline._cron_create_deadlines()
+        self._add_journeys(12, "Twelve")
+        with self.assertQueryCount(32):
             created = Deadline._cron_create_deadlines()
-        self.assertEqual(len(created), 30)
+        self.assertEqual(len(created), 36)
+        with self.assertQueryCount(8):
+            created = Deadline._cron_create_deadlines()
+        self.assertFalse(created)
 
 
 @freeze_time("2026-03-02")

@@ -1,10 +1,14 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, timedelta
 
 from odoo.tests import tagged
 
 from .common import RefugeeCase
+
+# a batch of new files: the sequence, the INSERTs of contacts and files (up to
+# 100 rows each), the duplicate check; the same for any size up to 100 files
+BATCH_CREATE_QUERIES = 6
 
 
 @tagged("is_query_count")
@@ -67,5 +71,36 @@ class TestQueryBudgets(RefugeeCase):
         beneficiary = self.env["refugee.beneficiary"].browse(self.ids[0])
         beneficiary.with_user(self.counsellor_north).web_read(spec)
         self.env.invalidate_all()
-        with self.assertQueryCount(37):
+        with self.assertQueryCount(20):
             beneficiary.with_user(self.counsellor_north).web_read(spec)
+
+    def _create_files(self, count, prefix):
+        return self.env["refugee.beneficiary"].create(
+            [
+                {
+                    "name": f"{prefix} Person {index}",
+                    "birthdate": date(1985, 1, 1) + timedelta(days=index),
+                    "site_id": self.site_north.id,
+                }
+                for index in range(count)
+            ]
+        )
+
+    def test_batch_create(self):
+        """A batch of new files costs the same queries for 5 or 50 files: one
+        query for their numbers, no UPDATE after their INSERT."""
+        self._create_files(2, "Warm")
+
+        def create(count, prefix):
+            self._create_files(count, prefix)
+            self.env.flush_all()
+
+        five = self._count(lambda: create(5, "Five"))
+        fifty = self._count(lambda: create(50, "Fifty"))
+        self.assertEqual(five, fifty, "a batch costs the same for 5 or 50 files")
+        with self.assertQueryCount(BATCH_CREATE_QUERIES):
+            files = self._create_files(50, "Budget")
+        numbers = [int(ref.removeprefix("BEN-")) for ref in files.mapped("reference")]
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 50)))
+        self.assertEqual(files.mapped("name_key")[:1], ["budget person 0"])
+        self.assertTrue(all(files.partner_id.mapped("is_refugee_beneficiary")))

@@ -176,6 +176,23 @@ class TestSasPlanner(SiaeCase):
             planner.action_accept()
         self.assertFalse(self.north_journey.sas_placement_ids)
 
+    def test_query_budget_of_a_plan_that_fits(self):
+        """A proposal that fits, stored with its 3 steps: 10 queries (the target
+        of make bench), the counsellor's access check on the journey included."""
+        self.north_person.wished_sector_ids = self.sector_cleaning
+        self._planner()  # warms the caches of access rights and rules
+        self.env.invalidate_all()
+        with self.assertQueryCount(10):
+            planner = self._planner()
+            planner.line_ids.mapped("siae_id")
+        self.assertEqual(
+            planner.line_ids.siae_id.mapped("name"),
+            ["Test Cleaning", "Test Farm", "Test Garden"],
+        )
+        self.assertEqual(
+            planner.line_ids.mapped("matches_wishes"), [True, False, False]
+        )
+
     def test_one_query_per_need_with_many_siae_and_placements(self):
         """The proposal costs the same queries for 4 SIAE or 104 SIAE and
         thousands of placements, and the earliest start is found without more."""
@@ -184,7 +201,7 @@ class TestSasPlanner(SiaeCase):
         self._fill(siaes, date(2026, 3, 1), date(2026, 3, 31))
         self._planner()  # warms the caches of access rights and rules
         self.env.invalidate_all()
-        with self.assertQueryCount(16):
+        with self.assertQueryCount(11):
             small = self._planner()
         self.assertEqual(small.suggested_date_start, date(2026, 4, 1))
 
@@ -226,7 +243,7 @@ class TestSasPlanner(SiaeCase):
         )
         self.assertGreater(self.env["refugee.siae.placement"].search_count([]), 4300)
         self.env.invalidate_all()
-        with self.assertQueryCount(16):
+        with self.assertQueryCount(11):
             large = self._planner()
         self.assertEqual(large.suggested_date_start, date(2026, 4, 1))
         self.assertIn("Test Cleaning full from 03/02/2026", large.no_fit_message)

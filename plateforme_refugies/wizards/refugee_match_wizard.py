@@ -114,6 +114,10 @@ class RefugeeMatchWizard(models.TransientModel):
             SCORE_SQL,
             MATCH_LIMIT,
         )
+        # the candidates are read from these tables directly: pending writes
+        # (a file just edited) must be in the database first
+        for model in ("res.partner", "refugee.beneficiary", "refugee.immersion"):
+            self.env[model].flush_model()
         self.env.cr.execute(query)
         return self.env.cr.dictfetchall()
 

@@ -22,11 +22,14 @@ class SiaeAvailability:
     so that the earliest start that works is found without any query.
     """
 
-    def __init__(self, siae, daily_hosted, preference):
+    def __init__(self, siae, daily_hosted, matches_wishes, visited_before):
         self.siae = siae
         self.capacity = siae.siae_capacity
         self.daily_hosted = daily_hosted
-        self.preference = preference
+        self.matches_wishes = matches_wishes
+        self.visited_before = visited_before
+        # the SIAE of the person's wishes first, then those not visited yet
+        self.preference = (not matches_wishes, visited_before)
         self.full_before = [0]
         for hosted in daily_hosted:
             self.full_before.append(self.full_before[-1] + (hosted >= self.capacity))
@@ -117,12 +120,14 @@ class RefugeeSasPlanner(models.TransientModel):
         help="Length of each placement of the SAS, in weeks.",
     )
     weekly_hours = fields.Float(default=26.0)
+    # precomputed: the proposal is stored with the wizard's INSERT, no UPDATE
     sector_ids = fields.Many2many(
         comodel_name="refugee.sector",
         string="Wished sectors",
         compute="_compute_sector_ids",
         store=True,
         readonly=False,
+        precompute=True,
     )
     line_ids = fields.One2many(
         comodel_name="refugee.sas.planner.line",
@@ -131,10 +136,16 @@ class RefugeeSasPlanner(models.TransientModel):
         compute="_compute_proposal",
         store=True,
         readonly=False,
+        precompute=True,
     )
-    no_fit_message = fields.Text(compute="_compute_proposal", store=True)
+    no_fit_message = fields.Text(
+        compute="_compute_proposal", store=True, precompute=True
+    )
     suggested_date_start = fields.Date(
-        string="Earliest start that works", compute="_compute_proposal", store=True
+        string="Earliest start that works",
+        compute="_compute_proposal",
+        store=True,
+        precompute=True,
     )
 
     @api.depends("journey_id")
@@ -210,10 +221,8 @@ class RefugeeSasPlanner(models.TransientModel):
                     "free_places": availability.free_places(
                         step * step_days, (step + 1) * step_days - 1
                     ),
-                    "matches_wishes": bool(
-                        availability.siae.siae_activity_ids & self.sector_ids
-                    ),
-                    "visited_before": availability.preference[1],
+                    "matches_wishes": availability.matches_wishes,
+                    "visited_before": availability.visited_before,
                 }
             )
             for step, availability in enumerate(plan)
@@ -222,30 +231,28 @@ class RefugeeSasPlanner(models.TransientModel):
 
     def _siae_availabilities(self, plan_days):
         """Occupancy of every SAS partner SIAE, in order of preference."""
-        siaes = self.env["res.partner"].search(
-            [("is_siae", "=", True), ("is_sas_partner", "=", True)]
+        siaes = self.env["res.partner"].search_fetch(
+            [("is_siae", "=", True), ("is_sas_partner", "=", True)],
+            ["name", "siae_capacity"],
         )
         window_end = self.date_start + timedelta(days=SEARCH_DAYS + plan_days)
-        occupancy = self.env["refugee.siae.placement"]._siae_daily_occupancy(
-            siaes, self.date_start, window_end
+        # the places taken and the SIAE the person already knows, in one query
+        occupancy, visited = self.env[
+            "refugee.siae.placement"
+        ]._siae_occupancy_and_visits(
+            siaes, self.date_start, window_end, self.journey_id.beneficiary_id
         )
-        visited = {
-            siae
-            for [siae] in self.env["refugee.siae.placement"]
-            .sudo()
-            ._read_group(
-                [
-                    ("beneficiary_id", "=", self.journey_id.beneficiary_id.id),
-                    ("occupancy_end", "!=", False),
-                ],
-                ["siae_id"],
-            )
+        # by id (the wizard being filled holds new records of its sectors); the
+        # wished sectors are active ones: no read of whether an activity is
+        wished_ids = set(self.sector_ids._origin.ids)
+        matching_ids = {
+            siae.id
+            for siae in siaes.with_context(active_test=False)
+            if wished_ids.intersection(siae.siae_activity_ids.ids)
         }
         availabilities = [
             SiaeAvailability(
-                siae,
-                occupancy[siae.id],
-                (not (siae.siae_activity_ids & self.sector_ids), siae in visited),
+                siae, occupancy[siae.id], siae.id in matching_ids, siae.id in visited
             )
             for siae in siaes
         ]

@@ -70,9 +70,12 @@ class RefugeeSasPlannerLine(models.TransientModel):
     @api.depends("siae_id", "planner_id.sector_ids")
     def _compute_matches_wishes(self):
         for line in self:
-            line.matches_wishes = bool(
-                line.siae_id.siae_activity_ids & line.planner_id.sector_ids
-            )
+            # by id: a new planner (the wizard being filled) holds new records
+            # of its sectors, and whether an activity is archived needs no read
+            # (the wished sectors are active ones)
+            wished_ids = set(line.planner_id.sector_ids._origin.ids)
+            activities = line.siae_id.with_context(active_test=False).siae_activity_ids
+            line.matches_wishes = bool(wished_ids.intersection(activities.ids))
 
     @api.onchange("siae_id")
     def _onchange_siae_id(self):
