@@ -346,6 +346,36 @@ class TestPortalRecords(PortalCase):
         self.assertFalse(Hire._portal_search(self.supervisor.partner_id))
 
 
+class TestPortalAccess(PortalCase):
+    def _portal_wizard(self, user, contact):
+        return (
+            self.env["portal.wizard"]
+            .with_user(user)
+            .with_context(active_ids=contact.ids, active_model="res.partner")
+            .create({})
+        )
+
+    def test_coordinator_gives_a_supervisor_the_portal_access(self):
+        contact = self.env["res.partner"].create(
+            {
+                "name": "Nadia Encadrante",
+                "email": "nadia.encadrante@ferme.example",
+                "parent_id": self.farm.id,
+                "is_siae_supervisor": True,
+            }
+        )
+        with self.assertRaises(AccessError):
+            self._portal_wizard(self.counsellor_north, contact)
+        wizard = self._portal_wizard(self.coordinator, contact)
+        wizard.user_ids.action_grant_access()
+        user = contact.user_ids
+        self.assertTrue(user._is_portal())
+        self.assertEqual(
+            self.env["refugee.siae.placement"]._portal_search(user.partner_id),
+            self.placement,
+        )
+
+
 class TestPortalIsolation(PortalCase):
     """Portal users get nothing of the addon through the ORM (what RPC calls)."""
 
