@@ -2,6 +2,7 @@ from . import ir_sequence
 from . import refugee_site_mixin
 from . import refugee_journey_record_mixin
 from . import refugee_portal_mixin
+from . import refugee_file_mail_mixin
 from . import refugee_site
 from . import res_users
 from . import refugee_language

@@ -43,7 +43,11 @@ class RefugeeBeneficiary(models.Model):
 
     _name = "refugee.beneficiary"
     _description = "Beneficiary"
-    _inherit = ["mail.thread", "mail.activity.mixin", "refugee.site.mixin"]
+    _inherit = [
+        "refugee.file.mail.mixin",  # mail.thread, following the consents
+        "mail.activity.mixin",
+        "refugee.site.mixin",
+    ]
     _inherits = {"res.partner": "partner_id"}
     _order = "name_key, id"  # the name without accents: no join on contacts
     _rec_names_search = ["name", "reference"]

@@ -146,17 +146,8 @@ class RefugeeBeneficiary(models.Model):
                 )
             )
 
-    def message_post(self, **kwargs):
-        partners = self.env["res.partner"].browse(kwargs.get("partner_ids") or [])
-        if partners and len(self) == 1:
-            self._check_sharing_consent(partners)
-        return super().message_post(**kwargs)
-
-    def _notify_get_recipients(self, message, msg_vals, **kwargs):
-        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
-        if len(self) != 1:
-            return recipients
-        return self._filter_file_recipients(recipients)
+    def _file_beneficiary(self):
+        return self
 
     def _filter_file_recipients(self, recipients):
         """Followers of the file without consent are not notified (explicit
@@ -167,16 +158,6 @@ class RefugeeBeneficiary(models.Model):
             recipient
             for recipient in recipients
             if self._may_receive_file_data(Partner.browse(recipient["id"]))
-        ]
-
-    def _message_get_suggested_recipients(self):
-        suggestions = super()._message_get_suggested_recipients()
-        Partner = self.env["res.partner"]
-        return [
-            suggestion
-            for suggestion in suggestions
-            if not suggestion.get("partner_id")
-            or self._may_receive_file_data(Partner.browse(suggestion["partner_id"]))
         ]
 
     # ------------------------------------------------------------------

@@ -36,7 +36,7 @@ class RefugeeHire(models.Model):
     _name = "refugee.hire"
     _description = "Hire"
     _inherit = [
-        "mail.thread",
+        "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.journey.record.mixin",
         "refugee.state.mixin",

@@ -51,7 +51,7 @@ class RefugeeImmersion(models.Model):
     _name = "refugee.immersion"
     _description = "Professional immersion (PMSMP)"
     _inherit = [
-        "mail.thread",
+        "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.journey.record.mixin",
         "refugee.state.mixin",

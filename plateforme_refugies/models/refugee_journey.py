@@ -49,7 +49,11 @@ class RefugeeJourney(models.Model):
 
     _name = "refugee.journey"
     _description = "Insertion journey"
-    _inherit = ["mail.thread", "mail.activity.mixin", "refugee.site.mixin"]
+    _inherit = [
+        "refugee.file.mail.mixin",  # mail.thread, following the consents
+        "mail.activity.mixin",
+        "refugee.site.mixin",
+    ]
     _order = "orientation_date desc, id desc"
     _site_user_field = "counsellor_id"
 
@@ -734,31 +738,6 @@ class RefugeeJourney(models.Model):
             "views": [(False, "form")],
             "res_id": diagnostic.id,
         }
-
-    def message_post(self, **kwargs):
-        # the journey is part of the file: its e-mails follow the consents
-        partners = self.env["res.partner"].browse(kwargs.get("partner_ids") or [])
-        if partners and len(self) == 1:
-            self.beneficiary_id._check_sharing_consent(partners)
-        return super().message_post(**kwargs)
-
-    def _notify_get_recipients(self, message, msg_vals, **kwargs):
-        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
-        if len(self) != 1:
-            return recipients
-        return self.beneficiary_id._filter_file_recipients(recipients)
-
-    def _message_get_suggested_recipients(self):
-        suggestions = super()._message_get_suggested_recipients()
-        Partner = self.env["res.partner"]
-        return [
-            suggestion
-            for suggestion in suggestions
-            if not suggestion.get("partner_id")
-            or self.beneficiary_id._may_receive_file_data(
-                Partner.browse(suggestion["partner_id"])
-            )
-        ]
 
     def action_email_social_referent(self):
         """Open the mail composer towards the social referent."""

@@ -57,7 +57,7 @@ class RefugeeSiaePlacement(models.Model):
     _name = "refugee.siae.placement"
     _description = "SIAE placement"
     _inherit = [
-        "mail.thread",
+        "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.site.mixin",
         "refugee.portal.mixin",

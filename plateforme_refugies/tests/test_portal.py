@@ -346,6 +346,38 @@ class TestPortalRecords(PortalCase):
         self.assertFalse(Hire._portal_search(self.supervisor.partner_id))
 
 
+class TestPortalMessages(PortalCase):
+    def test_messages_of_placements_and_immersions_follow_the_consents(self):
+        """A placement or an immersion names the person: messages to the
+        partner's contacts need the person's consent for the partner's kind."""
+        supervisor, tutor = self.farm_supervisor, self.employer_tutor
+        for record, contact, kind in (
+            (self.placement, supervisor, self.kind_siae),
+            (self.immersion, tutor, self.kind_employer),
+        ):
+            with self.subTest(record=record._name):
+                record = record.with_user(self.counsellor_north)
+                with self.assertRaisesRegex(UserError, "has not consented"):
+                    record.message_post(
+                        body="Point sur la semaine", partner_ids=contact.ids
+                    )
+                record.sudo().message_subscribe(partner_ids=contact.ids)
+                suggested = [
+                    s.get("partner_id")
+                    for s in record._message_get_suggested_recipients()
+                ]
+                self.assertNotIn(contact.id, suggested)
+                message = record.message_post(
+                    body="Note aux abonnés", message_type="comment"
+                )
+                self.assertNotIn(contact, message.notification_ids.res_partner_id)
+                self._consent(self.north_person, kind)
+                message = record.message_post(
+                    body="Point sur la semaine", partner_ids=contact.ids
+                )
+                self.assertIn(contact, message.notification_ids.res_partner_id)
+
+
 class TestPortalAccess(PortalCase):
     def _portal_wizard(self, user, contact):
         return (
