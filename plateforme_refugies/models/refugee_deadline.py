@@ -9,6 +9,10 @@ from .refugee_deadline_rule import DEADLINE_KINDS
 
 _logger = logging.getLogger(__name__)
 
+# new deadlines a run of the clock stores at most: the scheduler runs it
+# again at once while some remain (ir.cron progress)
+CLOCK_BATCH_SIZE = 2000
+
 
 def _fetch_columns(records):
     """Read the columns of ``records`` that a read would, in one query."""
@@ -198,7 +202,12 @@ class RefugeeDeadline(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_create_deadlines(self):
+    def _cron_create_deadlines(self, batch_size=CLOCK_BATCH_SIZE):
+        """Store the new deadlines, the soonest first, ``batch_size`` at most
+        per run, and tell the scheduler how many remain: it runs the clock
+        again at once for the next ones (the first run over a whole caseload
+        meets tens of thousands). A run costs the same queries whatever the
+        number of journeys."""
         today = fields.Date.context_today(self)
         rules = self.env["refugee.deadline.rule"].search([("active", "=", True)])
         hits = []
@@ -207,19 +216,23 @@ class RefugeeDeadline(models.Model):
                 rule, today
             ):
                 hits.append((rule, source, due_date))
-        deadlines = self._create_new_deadlines(hits)
-        _logger.info("Deadline clock: %s new deadlines", len(deadlines))
+        new_hits = self._new_hits(hits)
+        new_hits.sort(key=lambda hit: hit[2])
+        deadlines = self._create_new_deadlines(new_hits[:batch_size])
+        remaining = max(len(new_hits) - batch_size, 0)
+        self.env["ir.cron"]._notify_progress(done=len(deadlines), remaining=remaining)
+        _logger.info(
+            "Deadline clock: %s new deadlines, %s for the next run",
+            len(deadlines),
+            remaining,
+        )
         return deadlines
 
-    def _create_new_deadlines(self, hits):
-        """Store the deadlines not seen yet and plan their activities.
-
-        The cost does not follow the number of sources: known deadlines,
-        sources, people and their journeys are each read in one query, and
-        deadlines and activities are created in one batch each.
-        """
+    def _new_hits(self, hits):
+        """The (rule, source, due date) ``hits`` whose deadline is not stored
+        yet, in one query."""
         if not hits:
-            return self.browse()
+            return []
         ids_by_model = defaultdict(set)
         for _rule, source, _date in hits:
             ids_by_model[source._name].add(source.id)
@@ -235,15 +248,26 @@ class RefugeeDeadline(models.Model):
                 ["kind", "res_model", "res_id", "date_deadline"],
             )
         }
-        new_hits, new_ids_by_model = [], defaultdict(list)
+        new_hits = []
         for rule, source, due_date in hits:
             key = (rule.kind, source._name, source.id, due_date)
             if key not in existing:
                 existing.add(key)
                 new_hits.append((rule, source, due_date))
-                new_ids_by_model[source._name].append(source.id)
+        return new_hits
+
+    def _create_new_deadlines(self, new_hits):
+        """Store the deadlines of ``new_hits`` and plan their activities.
+
+        The cost does not follow the number of sources: sources, people and
+        their journeys are each read in one query, and deadlines and
+        activities are created in one batch each.
+        """
         if not new_hits:
             return self.browse()
+        new_ids_by_model = defaultdict(list)
+        for _rule, source, _date in new_hits:
+            new_ids_by_model[source._name].append(source.id)
         # the new sources of each model in one recordset, read at once; each
         # source prefetches among them only (not among the known ones)
         sources = {

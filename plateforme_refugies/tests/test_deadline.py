@@ -247,12 +247,12 @@ class TestDeadlineClockQueries(RefugeeCase):
         self.env.invalidate_all()
         return journeys
 
-    def _count_clock(self):
+    def _count_clock(self, **kwargs):
         """Queries of one run of the clock, its writes flushed, and what it
         created."""
         self.env.flush_all()
         start = self.cr.sql_log_count
-        created = self.env["refugee.deadline"]._cron_create_deadlines()
+        created = self.env["refugee.deadline"]._cron_create_deadlines(**kwargs)
         self.env.flush_all()
         return self.cr.sql_log_count - start, created
 
@@ -310,6 +310,41 @@ class TestDeadlineClockQueries(RefugeeCase):
         with self.assertQueryCount(8):
             created = Deadline._cron_create_deadlines()
         self.assertFalse(created)
+
+    def test_a_run_stores_a_batch_and_the_scheduler_runs_the_rest(self):
+        """The first run over a whole caseload is cut in batches, the soonest
+        deadlines first; the scheduler runs the clock again while some
+        remain."""
+        Deadline = self.env["refugee.deadline"]
+        Deadline._cron_create_deadlines()  # the deadlines of other data
+        self._add_journeys(3, "Three")  # 9 new deadlines
+        cron = self.env.ref("plateforme_refugies.ir_cron_refugee_deadlines")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        clock = Deadline.with_context(ir_cron_progress_id=progress.id)
+        first = clock._cron_create_deadlines(batch_size=4)
+        self.assertEqual(len(first), 4)
+        self.assertEqual((progress.done, progress.remaining), (4, 5))
+        rest = clock._cron_create_deadlines(batch_size=4)
+        rest |= clock._cron_create_deadlines(batch_size=4)
+        self.assertEqual(len(rest), 5)
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertLessEqual(
+            max(first.mapped("date_deadline")), min(rest.mapped("date_deadline"))
+        )
+        self.assertFalse(clock._cron_create_deadlines(batch_size=4))
+
+    def test_a_batch_keeps_to_the_budget_whatever_remains(self):
+        """A run stores one batch: its queries stay within the budget of a
+        whole first run over 12 journeys, however many deadlines remain."""
+        Deadline = self.env["refugee.deadline"]
+        Deadline._cron_create_deadlines()  # warm-up
+        self._add_journeys(1, "One")
+        Deadline._cron_create_deadlines()
+        self._add_journeys(40, "Forty")  # 120 new deadlines
+        with self.assertQueryCount(32):
+            created = Deadline._cron_create_deadlines(batch_size=36)
+        self.assertEqual(len(created), 36)
+        self.assertEqual(len(created.activity_id), 36)
 
 
 @freeze_time("2026-03-02")
