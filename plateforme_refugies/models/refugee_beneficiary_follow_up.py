@@ -300,6 +300,26 @@ class RefugeeBeneficiary(models.Model):
         comodel_name="refugee.hire", inverse_name="beneficiary_id"
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # what the computes would find for a new file, given at once: without
+        # assessments, no level (the overall level entered by hand stays);
+        # the housing need follows the situation
+        default_situation = self.env.context.get("default_housing_situation")
+        for vals in vals_list:
+            if not vals.get("fle_assessment_ids"):
+                vals.update(
+                    {
+                        **dict.fromkeys(
+                            (f"fle_{skill}" for skill in SKILL_NAMES), False
+                        ),
+                        "french_level": vals.get("french_level", False),
+                    }
+                )
+            situation = vals.get("housing_situation", default_situation)
+            vals.setdefault("needs_housing", situation in HOUSING_NEEDED_SITUATIONS)
+        return super().create(vals_list)
+
     @api.depends("housing_situation")
     def _compute_needs_housing(self):
         # set at once for each value: a batch of new files costs one assignment
