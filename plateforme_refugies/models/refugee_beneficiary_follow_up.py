@@ -305,7 +305,9 @@ class RefugeeBeneficiary(models.Model):
         # what the computes would find for a new file, given at once: without
         # assessments, no level (the overall level entered by hand stays);
         # the housing need follows the situation
-        default_situation = self.env.context.get("default_housing_situation")
+        context = self.env.context
+        default_situation = context.get("default_housing_situation")
+        default_level = context.get("default_french_level", False)
         for vals in vals_list:
             if not vals.get("fle_assessment_ids"):
                 vals.update(
@@ -313,7 +315,7 @@ class RefugeeBeneficiary(models.Model):
                         **dict.fromkeys(
                             (f"fle_{skill}" for skill in SKILL_NAMES), False
                         ),
-                        "french_level": vals.get("french_level", False),
+                        "french_level": vals.get("french_level", default_level),
                     }
                 )
             situation = vals.get("housing_situation", default_situation)

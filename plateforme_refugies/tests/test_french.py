@@ -118,6 +118,46 @@ class TestFrench(RefugeeCase):
         self._assess(date(2026, 3, 1), oral_production="b1")
         self.assertEqual(self.beneficiary.french_level, "a2")
 
+    def test_new_files_get_what_their_computes_would_give(self):
+        """A new file is created with its empty French levels and its housing
+        need, the values its computes give (see the create of the file)."""
+        files = self.env["refugee.beneficiary"].create(
+            [
+                {
+                    "name": "Nour Test",
+                    "birthdate": date(1995, 3, 4),
+                    "site_id": self.site_north.id,
+                },
+                {
+                    "name": "Samir Test",
+                    "birthdate": date(1991, 6, 7),
+                    "site_id": self.site_north.id,
+                    "housing_situation": "cada",
+                    "french_level": "a2",
+                },
+            ]
+        )
+        self.assertEqual(files.mapped("needs_housing"), [False, True])
+        self.assertEqual(files.mapped("french_level"), [False, "a2"])
+        self.assertFalse(any(files.mapped("fle_oral_comprehension")))
+        files.invalidate_recordset()
+        files._compute_needs_housing()
+        files._compute_french_level()
+        self.assertEqual(files.mapped("needs_housing"), [False, True])
+        self.assertEqual(files.mapped("french_level"), [False, "a2"])
+        hosted = (
+            self.env["refugee.beneficiary"]
+            .with_context(default_housing_situation="hosted")
+            .create(
+                {
+                    "name": "Leila Test",
+                    "birthdate": date(1993, 1, 2),
+                    "site_id": self.site_north.id,
+                }
+            )
+        )
+        self.assertTrue(hosted.needs_housing)
+
     def test_assessment_rules(self):
         with (
             self.assertRaisesRegex(ValidationError, "gives no level"),
