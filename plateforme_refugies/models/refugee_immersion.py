@@ -31,7 +31,6 @@ ASSESSMENT_FIELDS = (
     "assessment_instructions",
     "assessment_skills",
 )
-HIRE_PROSPECTS = [("yes", "Yes"), ("later", "Later"), ("no", "No")]
 
 
 class RefugeeImmersion(models.Model):
@@ -175,7 +174,7 @@ class RefugeeImmersion(models.Model):
         selection=ASSESSMENT_LEVELS, string="Trade skills", copy=False
     )
     hire_prospect = fields.Selection(
-        selection=HIRE_PROSPECTS,
+        selection=[("yes", "Yes"), ("later", "Later"), ("no", "No")],
         string="Hiring considered",
         copy=False,
         tracking=True,
@@ -551,19 +550,15 @@ class RefugeeImmersion(models.Model):
                     "running immersion, once."
                 )
             )
-        levels = dict(ASSESSMENT_LEVELS)
-        if any(values.get(name) not in levels for name in ASSESSMENT_FIELDS) or (
-            values.get("hire_prospect") not in dict(HIRE_PROSPECTS)
-        ):
-            raise UserError(self.env._("Answer every question of the assessment."))
-        self.sudo().write(
-            {
-                **{name: values[name] for name in ASSESSMENT_FIELDS},
-                "hire_prospect": values["hire_prospect"],
-                "assessment_notes": values.get("assessment_notes") or False,
-                "assessment_date": fields.Date.context_today(self),
-            }
+        answers = self._portal_answers(
+            values,
+            (*ASSESSMENT_FIELDS, "hire_prospect"),
+            "assessment_notes",
+            "assessment_date",
         )
+        if not answers:
+            raise UserError(self.env._("Answer every question of the assessment."))
+        self.sudo().write(answers)
         results = dict(
             self._fields["assessment_result"]._description_selection(self.env)
         )

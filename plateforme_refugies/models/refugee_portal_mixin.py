@@ -1,6 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import MissingError
 from odoo.tools import plaintext2html
 
@@ -53,6 +53,21 @@ class RefugeePortalMixin(models.AbstractModel):
             return self.env._("Unnamed person (no consent to share)")
         first, *others = person.name.split()
         return f"{first} {others[-1][0]}." if others else first
+
+    def _portal_answers(self, values, choice_fields, text_field, date_field):
+        """The values to write of a form answered in the portal: each of
+        ``choice_fields`` among its choices, the free text and today as the
+        date; None when a choice is missing or unknown."""
+        answers = {}
+        for name in choice_fields:
+            if values.get(name) not in self._fields[name].get_values(self.env):
+                return None
+            answers[name] = values[name]
+        return {
+            **answers,
+            text_field: values.get(text_field) or False,
+            date_field: fields.Date.context_today(self),
+        }
 
     def _portal_notify(self, partner, body, summary, routine=False):
         """Tell the counsellor what the partner submitted: a note in the chatter

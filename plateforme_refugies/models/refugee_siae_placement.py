@@ -515,6 +515,8 @@ class RefugeeSiaePlacement(models.Model):
             raise UserError(
                 self.env._("Attendance is recorded once the placement has started.")
             )
+        # the UNIQUE constraint holds between transactions; checked here first
+        # for a clear message (a violated constraint logs an SQL error)
         if values.get("week_start") in self.attendance_ids.mapped("week_start"):
             raise ValidationError(
                 self.env._(
@@ -560,16 +562,12 @@ class RefugeeSiaePlacement(models.Model):
                     "given once, in its last week or after its end."
                 )
             )
-        ratings = dict(EVALUATION_SCALE)
-        if any(values.get(name) not in ratings for name in EVALUATION_FIELDS):
-            raise UserError(self.env._("Rate every criterion of the evaluation."))
-        self.sudo().write(
-            {
-                **{name: values[name] for name in EVALUATION_FIELDS},
-                "evaluation_comment": values.get("evaluation_comment") or False,
-                "evaluation_date": fields.Date.context_today(self),
-            }
+        answers = self._portal_answers(
+            values, EVALUATION_FIELDS, "evaluation_comment", "evaluation_date"
         )
+        if not answers:
+            raise UserError(self.env._("Rate every criterion of the evaluation."))
+        self.sudo().write(answers)
         self._portal_notify(
             partner,
             self.env._(
