@@ -14,7 +14,9 @@
 #
 # Environment: PYTHON, PR_ADDON_DIR, PR_LOG_DIR (see lib.sh), the database
 # variables of pg.sh, and PR_TEST_HTTP_PORT, the port of the HTTP server the
-# tours talk to (default: the first free port from 8169).
+# tours talk to (default: the first free port from 8169); PR_TEST_TAGS, Odoo's
+# --test-tags to run part of the suite while developing (default: the whole
+# addon, "/plateforme_refugies"; e.g. "/plateforme_refugies:TestJourney").
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
@@ -85,7 +87,7 @@ run_tests() {
     "$PYTHON" -m coverage run --source="$PR_ADDON_DIR" --omit='*/__manifest__.py' \
         -m odoo "${odoo_args[@]}" \
         -i "$PR_MODULE" \
-        --test-enable --test-tags="/$PR_MODULE" \
+        --test-enable --test-tags="${PR_TEST_TAGS:-/$PR_MODULE}" \
         --http-port="$1" \
         2>&1 | tee "$test_log"
 }
