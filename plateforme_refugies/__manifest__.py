@@ -83,6 +83,8 @@
         "report/refugee_beneficiary_access_report.xml",
         "wizards/refugee_retention_settings_views.xml",
         "views/portal_templates.xml",
+        "wizards/refugee_orientation_wizard_views.xml",
+        "views/refugee_my_day_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -107,6 +109,9 @@
         "demo/portal_users_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "plateforme_refugies/static/src/**/*",
+        ],
         "web.assets_tests": [
             "plateforme_refugies/static/tests/tours/*.js",
         ],

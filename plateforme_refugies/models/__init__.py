@@ -42,3 +42,5 @@ from . import refugee_hire_followup
 from . import refugee_consent
 from . import refugee_sensitive_access_log
 from . import refugee_beneficiary_privacy
+from . import refugee_my_day
+from . import calendar_event

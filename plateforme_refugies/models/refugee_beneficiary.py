@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools import format_date
 
 from .batch_defaults import add_missing_default_values, batch_defaults
@@ -284,6 +285,23 @@ class RefugeeBeneficiary(models.Model):
     def _compute_name_key(self):
         for beneficiary in self:
             beneficiary.name_key = normalize_name(beneficiary.name)
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Find a file by the person's names in any order, whatever the case
+        and accents ("youssouf", "YOUSSOUF Amina", "Amína"), or by its number."""
+        if operator not in ("ilike", "not ilike") or not isinstance(value, str):
+            return super()._search_display_name(operator, value)
+        words = normalize_name(value).split()
+        if not words:
+            return super()._search_display_name(operator, value)
+        domain = expression.OR(
+            [
+                expression.AND([[("name_key", "ilike", word)] for word in words]),
+                [("reference", "ilike", value.strip())],
+            ]
+        )
+        return ["!", *domain] if operator == "not ilike" else domain
 
     @api.depends("birthdate")
     def _compute_age(self):

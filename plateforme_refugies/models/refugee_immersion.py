@@ -57,6 +57,7 @@ class RefugeeImmersion(models.Model):
         "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _rec_names_search = ["name", "beneficiary_id"]
     _portal_partner_field = "employer_id"
     _portal_states = ("signed", "running", "done", "abandoned")
 

@@ -16,11 +16,13 @@ PLACEMENT_STATES = [
     ("interrupted", "Interrupted"),
     ("cancelled", "Cancelled"),
 ]
+# the words of the tutors' scale (refugee_immersion.ASSESSMENT_LEVELS): one
+# scale for every partner; the value is the score (average out of 4)
 EVALUATION_SCALE = [
-    ("1", "1 - Insufficient"),
-    ("2", "2 - To improve"),
-    ("3", "3 - Satisfactory"),
-    ("4", "4 - Very good"),
+    ("4", "Very good"),
+    ("3", "Good"),
+    ("2", "Fair"),
+    ("1", "Insufficient"),
 ]
 EVALUATION_FIELDS = (
     "evaluation_skills",
@@ -63,6 +65,7 @@ class RefugeeSiaePlacement(models.Model):
         "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _rec_names_search = ["beneficiary_id", "journey_id", "siae_id"]
     _portal_partner_field = "siae_id"
     _portal_states = ("planned", "running", "done", "interrupted")
 
@@ -135,6 +138,9 @@ class RefugeeSiaePlacement(models.Model):
     )
     pass_iae_warning = fields.Char(
         string="PASS IAE warning", compute="_compute_pass_iae_warning"
+    )
+    siae_consent_warning = fields.Char(
+        string="SIAE consent warning", compute="_compute_siae_consent_warning"
     )
     color = fields.Integer()
     attendance_ids = fields.One2many(
@@ -225,6 +231,32 @@ class RefugeeSiaePlacement(models.Model):
                     pass_start=format_date(self.env, person.pass_iae_start) or "?",
                     pass_end=format_date(self.env, person.pass_iae_end),
                 )
+
+    @api.depends(
+        "journey_id.beneficiary_id.consent_ids.state",
+        "siae_id.refugee_partner_type_ids",
+        "state",
+    )
+    def _compute_siae_consent_warning(self):
+        """The SIAE must know whom it hosts: without the person's consent its
+        supervisor only sees a pseudonym in the portal."""
+        for placement in self:
+            person = placement.journey_id.beneficiary_id
+            placement.siae_consent_warning = (
+                self.env._(
+                    "%(person)s has not agreed to share their data with SIAEs: "
+                    "%(siae)s will only see a pseudonym in its portal. Ask for "
+                    "the consent and record it in the file before the placement "
+                    "starts.",
+                    person=person.name,
+                    siae=placement.siae_id.name,
+                )
+                if person
+                and placement.siae_id
+                and placement.state in ("planned", "running")
+                and not person._may_receive_file_data(placement.siae_id)
+                else False
+            )
 
     @api.depends(
         "attendance_ids.hours_worked",
@@ -394,6 +426,17 @@ class RefugeeSiaePlacement(models.Model):
                 "warning": {
                     "title": self.env._("PASS IAE"),
                     "message": self.pass_iae_warning,
+                    "type": "notification",
+                }
+            }
+
+    @api.onchange("journey_id", "siae_id")
+    def _onchange_siae_consent(self):
+        if self.siae_consent_warning:
+            return {
+                "warning": {
+                    "title": self.env._("Consent to share with the SIAE"),
+                    "message": self.siae_consent_warning,
                     "type": "notification",
                 }
             }

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+MY_DAY_ACTION = "plateforme_refugies.refugee_my_day_action"
+MY_DAY_GROUP = "plateforme_refugies.group_counsellor"
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -52,11 +55,36 @@ class ResUsers(models.Model):
         users = super().create(vals_list)
         if any("refugee_site_ids" in vals for vals in vals_list):
             self.env.registry.clear_cache()
+        users._refugee_set_my_day_home()
         return users
 
     def write(self, vals):
         res = super().write(vals)
+        if any(
+            name == "groups_id" or name.startswith(("sel_groups_", "in_group_"))
+            for name in vals
+        ):
+            self._refugee_set_my_day_home()
         if "refugee_site_ids" in vals:
             # record rules read the user's sites: their cache must follow
             self.env.registry.clear_cache()
         return res
+
+    @api.model
+    def _refugee_set_my_day_home_all(self):
+        """Give "Ma journée" as home to the staff of the platform (install)."""
+        self.search(
+            [("groups_id", "in", self.env.ref(MY_DAY_GROUP).id)]
+        )._refugee_set_my_day_home()
+
+    def _refugee_set_my_day_home(self):
+        """Counsellors and coordinators without a home action land on "Ma
+        journée" (the RDV-Insertion way: the day's caseload first)."""
+        action = self.env.ref(MY_DAY_ACTION, raise_if_not_found=False)
+        if not action:  # while the addon's data is being loaded
+            return
+        staff = self.sudo().filtered(
+            lambda user: not user.action_id and user.has_group(MY_DAY_GROUP)
+        )
+        if staff:
+            staff.action_id = action.id

@@ -7,3 +7,4 @@ from . import refugee_match_wizard
 from . import refugee_match_line
 from . import refugee_dashboard
 from . import refugee_retention_settings
+from . import refugee_orientation_wizard
