@@ -9,12 +9,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from .refugee_placement_attendance import MAX_WEEKLY_HOURS
+
 # Labour Code, articles D5135-1 and following (PMSMP)
 MAX_DURATION = relativedelta(months=1)
 MAX_PER_EMPLOYER = 2
 MAX_DAYS_PER_EMPLOYER = 60
 EMPLOYER_WINDOW = relativedelta(months=12)
 BACKDATE_TOLERANCE_DAYS = 2
+
 # context key to load past immersions (demo data, migration of history)
 HISTORY_CONTEXT_KEY = "refugee_immersion_history"
 
@@ -116,7 +119,9 @@ class RefugeeImmersion(models.Model):
         string="Days", compute="_compute_duration_days", store=True
     )
     schedule = fields.Text(help="Working days and hours in the company.")
-    weekly_hours = fields.Float()
+    weekly_hours = fields.Float(
+        default=35.0, help="Hours a week in the company (35 at most a PMSMP)."
+    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -223,6 +228,19 @@ class RefugeeImmersion(models.Model):
                         "%(person)s.",
                         immersion=immersion.name,
                         person=immersion.beneficiary_id.name,
+                    )
+                )
+
+    @api.constrains("weekly_hours")
+    def _check_weekly_hours(self):
+        for immersion in self:
+            if not 0 < immersion.weekly_hours <= MAX_WEEKLY_HOURS:
+                raise ValidationError(
+                    self.env._(
+                        "Give the hours a week of the immersion %(immersion)s: "
+                        "more than zero and %(max)s at most.",
+                        immersion=immersion.display_name,
+                        max=MAX_WEEKLY_HOURS,
                     )
                 )
 

@@ -3,7 +3,8 @@
 from odoo import api, fields, models
 
 MY_DAY_ACTION = "plateforme_refugies.refugee_my_day_action"
-MY_DAY_GROUP = "plateforme_refugies.group_counsellor"
+PROSPECTION_TEAM = "plateforme_refugies.crm_team_prospection"
+STAFF_GROUP = "plateforme_refugies.group_counsellor"
 
 
 class ResUsers(models.Model):
@@ -55,7 +56,7 @@ class ResUsers(models.Model):
         users = super().create(vals_list)
         if any("refugee_site_ids" in vals for vals in vals_list):
             self.env.registry.clear_cache()
-        users._refugee_set_my_day_home()
+        users._refugee_setup_staff()
         return users
 
     def write(self, vals):
@@ -71,20 +72,27 @@ class ResUsers(models.Model):
         return res
 
     @api.model
-    def _refugee_set_my_day_home_all(self):
-        """Give "Ma journée" as home to the staff of the platform (install)."""
+    def _refugee_setup_all_staff(self):
+        """Set up the staff of the platform already there (install)."""
         self.search(
-            [("groups_id", "in", self.env.ref(MY_DAY_GROUP).id)]
-        )._refugee_set_my_day_home()
+            [("groups_id", "in", self.env.ref(STAFF_GROUP).id)]
+        )._refugee_setup_staff()
 
-    def _refugee_set_my_day_home(self):
-        """Counsellors and coordinators without a home action land on "Ma
-        journée" (the RDV-Insertion way: the day's caseload first)."""
+    def _refugee_setup_staff(self):
+        """Counsellors and coordinators land on "Ma journée" (unless they chose
+        another home) and, unless they belong to a sales team, work in the
+        employers' prospection team: Odoo's CRM shows them its stages only."""
         action = self.env.ref(MY_DAY_ACTION, raise_if_not_found=False)
-        if not action:  # while the addon's data is being loaded
+        team = self.env.ref(PROSPECTION_TEAM, raise_if_not_found=False)
+        if not (action and team):  # while the addon's data is being loaded
             return
-        staff = self.sudo().filtered(
-            lambda user: not user.action_id and user.has_group(MY_DAY_GROUP)
-        )
-        if staff:
-            staff.action_id = action.id
+        staff = self.sudo().filtered(lambda user: user.has_group(STAFF_GROUP))
+        homeless = staff.filtered(lambda user: not user.action_id)
+        if homeless:
+            homeless.action_id = action.id
+        # staff who also sell in another team keep it
+        newcomers = staff.filtered(lambda user: not user.sale_team_id)
+        if newcomers:
+            self.env["crm.team.member"].sudo().create(
+                [{"crm_team_id": team.id, "user_id": user.id} for user in newcomers]
+            )

@@ -32,3 +32,4 @@ from . import test_my_day
 from . import test_search_by_name
 from . import test_interview_calendar
 from . import test_orientation_wizard
+from . import test_small_defects

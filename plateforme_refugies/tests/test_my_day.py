@@ -64,7 +64,11 @@ class TestMyDay(RefugeeCase):
         )
         self.assertEqual(chosen.action_id.id, other.id)
         # the first menu of the app
-        menus = self.env.ref("plateforme_refugies.menu_root").child_id
+        menus = (
+            self.env.ref("plateforme_refugies.menu_root")
+            .with_context(**{"ir.ui.menu.full_list": True})
+            .child_id
+        )
         first = menus.sorted(lambda menu: (menu.sequence, menu.id))[:1]
         self.assertEqual(first, self.env.ref("plateforme_refugies.refugee_my_day_menu"))
         self.assertEqual(first.action.id, action.id)
@@ -301,3 +305,56 @@ class TestMyDayTour(RefugeeTourCase):
         self.start_tour(
             "/odoo", "plateforme_refugies_my_day_coordinator_tour", login="tour_day_coo"
         )
+
+
+class TestMenusForTheRole(RefugeeCase):
+    def _top_menus(self, user):
+        Menu = self.env["ir.ui.menu"].with_user(user)
+        visible = Menu.browse(Menu._visible_menu_ids())
+        root = self.env.ref("plateforme_refugies.menu_root").with_context(
+            **{"ir.ui.menu.full_list": True}
+        )
+        return (root.child_id & visible).sorted(lambda menu: (menu.sequence, menu.id))
+
+    def test_menus_regrouped_by_role_without_duplicates(self):
+        self.assertEqual(
+            self._top_menus(self.counsellor_north).mapped("name"),
+            [
+                "My day",
+                "People",
+                "Journeys",
+                "Workshops",
+                "SAS IAE",
+                "Employers",
+                "Partners",
+                "Steering",
+            ],
+        )
+        self.assertEqual(
+            self._top_menus(self.coordinator).mapped("name")[-1], "Configuration"
+        )
+        self.assertEqual(self._top_menus(self.reader).mapped("name"), ["Steering"])
+        menus = (
+            self.env["ir.ui.menu"]
+            .with_context(**{"ir.ui.menu.full_list": True})
+            .search(
+                [("id", "child_of", self.env.ref("plateforme_refugies.menu_root").id)]
+            )
+        )
+        actions = [str(menu.action) for menu in menus if menu.action]
+        self.assertEqual(len(actions), len(set(actions)), "an action in two menus")
+
+    def test_counsellors_see_only_the_prospection_stages(self):
+        team = self.env.ref("plateforme_refugies.crm_team_prospection")
+        self.assertEqual(self.counsellor_north.sale_team_id, team)
+        self.assertEqual(self.coordinator.sale_team_id, team)
+        self.assertFalse(self.reader.sale_team_id)
+        # Odoo's pipeline opens on the user's team: its stages only
+        Lead = (
+            self.env["crm.lead"]
+            .with_user(self.counsellor_north)
+            .with_context(default_team_id=self.counsellor_north.sale_team_id.id)
+        )
+        stages = Lead._read_group_stage_ids(self.env["crm.stage"], [])
+        self.assertTrue(stages)
+        self.assertEqual(stages.team_id, team)

@@ -1,0 +1,71 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from lxml import etree
+
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+from .employer_common import EmployerCase
+
+
+class TestSmallDefects(EmployerCase):
+    """What a counsellor met when trying the flows, each with its proof."""
+
+    def _views(self, view_types=("list", "form")):
+        """(model, view type, combined arch) of every view of the addon."""
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "plateforme_refugies"), ("model", "=", "ir.ui.view")]
+        )
+        views = self.env["ir.ui.view"].browse(data.mapped("res_id"))
+        for view in views.filtered(
+            lambda v: v.type in view_types and not v.inherit_id
+        ):
+            arch = self.env[view.model].get_views([(view.id, view.type)])["views"][
+                view.type
+            ]["arch"]
+            yield view, etree.fromstring(arch)
+
+    def test_datetimes_without_seconds(self):
+        shown_with_seconds = []
+        for view, arch in self._views():
+            for node in arch.iter("field"):
+                model = self.env[view.model]
+                # fields of a sub-view belong to the x2many's model
+                parent = node.getparent()
+                while parent is not None and parent.tag not in ("list", "form"):
+                    parent = parent.getparent()
+                owner = parent.getparent() if parent is not None else None
+                if owner is not None and owner.tag == "field":
+                    outer = self.env[view.model]._fields.get(owner.get("name"))
+                    if outer is None or not outer.relational:
+                        continue
+                    model = self.env[outer.comodel_name]
+                field = model._fields.get(node.get("name"))
+                if not field or field.type != "datetime":
+                    continue
+                if node.get("column_invisible") == "1" or node.get("invisible") == "1":
+                    continue
+                options = safe_eval(node.get("options") or "{}")
+                if options.get("show_seconds") is not False:
+                    shown_with_seconds.append(f"{view.xml_id}: {node.get('name')}")
+        self.assertFalse(shown_with_seconds, "datetimes shown with their seconds")
+
+    def test_sas_steps_in_the_order_they_are_lived(self):
+        arch = etree.fromstring(
+            self.env["refugee.journey"].get_views([(False, "form")])["views"]["form"][
+                "arch"
+            ]
+        )
+        steps = arch.xpath("//field[@name='sas_placement_ids']/list")
+        self.assertEqual(steps[0].get("default_order"), "date_start, id")
+
+    def test_pmsmp_needs_its_weekly_hours(self):
+        immersion = self._create_immersion()
+        self.assertEqual(immersion.weekly_hours, 35.0)
+        for hours in (0.0, -1.0, 49.0):
+            with self.subTest(hours=hours):
+                with self.assertRaisesRegex(ValidationError, "hours a week"):
+                    immersion.with_user(self.counsellor_north).weekly_hours = hours
+        self.assertEqual(immersion.weekly_hours, 35.0)
+        immersion.weekly_hours = 17.5
+        self.assertEqual(immersion.weekly_hours, 17.5)
