@@ -125,6 +125,9 @@ class RefugeeBeneficiary(models.Model):
         ],
         string="Residence permit",
     )
+    residence_permit_issue_date = fields.Date(
+        string="Residence permit issued on", tracking=True
+    )
     residence_permit_expiry = fields.Date(
         string="Residence permit expires on", tracking=True
     )
@@ -401,6 +404,37 @@ class RefugeeBeneficiary(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The date of birth of %s is in the future.", beneficiary.name
+                    )
+                )
+
+    @api.constrains(
+        "residence_permit_issue_date", "residence_permit_expiry", "protection_date"
+    )
+    def _check_residence_permit_dates(self):
+        for person in self:
+            issued = person.residence_permit_issue_date
+            if not issued:
+                continue
+            expiry, protected = person.residence_permit_expiry, person.protection_date
+            if expiry and expiry < issued:
+                raise ValidationError(
+                    self.env._(
+                        "The residence permit of %(person)s cannot expire "
+                        "(%(expiry)s) before it was issued (%(issued)s).",
+                        person=person.name,
+                        expiry=format_date(self.env, expiry),
+                        issued=format_date(self.env, issued),
+                    )
+                )
+            if protected and issued < protected:
+                raise ValidationError(
+                    self.env._(
+                        "The residence permit of %(person)s cannot be issued "
+                        "(%(issued)s) before the protection was granted "
+                        "(%(protected)s).",
+                        person=person.name,
+                        issued=format_date(self.env, issued),
+                        protected=format_date(self.env, protected),
                     )
                 )
 

@@ -136,7 +136,9 @@ class RefugeeInterview(models.Model):
                 % (
                     self.env._(
                         "Interview of %(date)s recorded by %(counsellor)s.",
-                        date=format_datetime(self.env, interview.date, dt_format="short"),
+                        date=format_datetime(
+                            self.env, interview.date, dt_format="short"
+                        ),
                         counsellor=interview.counsellor_id.name,
                     ),
                     interview._get_html_link(title=interview.display_name),

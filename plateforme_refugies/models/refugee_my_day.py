@@ -16,7 +16,7 @@ MY_DAY_SUBMISSION_DAYS = 7
 
 
 class RefugeeMyDay(models.AbstractModel):
-    """"Ma journée": what a counsellor (or the coordinator) has to do today
+    """ "Ma journée": what a counsellor (or the coordinator) has to do today
     and this week, in sections read by the ``plateforme_refugies.my_day``
     client action.
 
@@ -133,9 +133,7 @@ class RefugeeMyDay(models.AbstractModel):
             domain, field_names, limit=MY_DAY_LINES, order=order
         )
         count = (
-            len(records)
-            if len(records) < MY_DAY_LINES
-            else Model.search_count(domain)
+            len(records) if len(records) < MY_DAY_LINES else Model.search_count(domain)
         )
         return records, count
 
@@ -157,9 +155,9 @@ class RefugeeMyDay(models.AbstractModel):
         )
         interviews.beneficiary_id.fetch(["name"])
         kinds = dict(
-            self.env["refugee.interview"]._fields["kind"]._description_selection(
-                self.env
-            )
+            self.env["refugee.interview"]
+            ._fields["kind"]
+            ._description_selection(self.env)
         )
         lines = [
             {
@@ -168,9 +166,7 @@ class RefugeeMyDay(models.AbstractModel):
                 "name": interview.beneficiary_id.name,
                 "detail": kinds.get(interview.kind, ""),
                 "when": self._my_day_when(interview.date, period),
-                **self._my_day_badge(
-                    self._my_day_local_day(interview.date), period
-                ),
+                **self._my_day_badge(self._my_day_local_day(interview.date), period),
             }
             for interview in interviews
         ]
@@ -251,9 +247,9 @@ class RefugeeMyDay(models.AbstractModel):
         )
         deadlines.beneficiary_id.fetch(["name"])
         kinds = dict(
-            self.env["refugee.deadline"]._fields["kind"]._description_selection(
-                self.env
-            )
+            self.env["refugee.deadline"]
+            ._fields["kind"]
+            ._description_selection(self.env)
         )
         lines = [
             {
@@ -444,9 +440,9 @@ class RefugeeMyDay(models.AbstractModel):
             self.env._(
                 "Files without an interview for %(delay)s %(unit)s",
                 delay=f"{rule.delay:g}",
-                unit=dict(
-                    rule._fields["delay_unit"]._description_selection(self.env)
-                )[rule.delay_unit].lower(),
+                unit=dict(rule._fields["delay_unit"]._description_selection(self.env))[
+                    rule.delay_unit
+                ].lower(),
             ),
             "fa-bell-slash",
             "refugee.journey",

@@ -65,11 +65,21 @@ class ResUsers(models.Model):
             name == "groups_id" or name.startswith(("sel_groups_", "in_group_"))
             for name in vals
         ):
-            self._refugee_set_my_day_home()
+            self._refugee_setup_staff()
         if "refugee_site_ids" in vals:
             # record rules read the user's sites: their cache must follow
             self.env.registry.clear_cache()
         return res
+
+    def _refugee_lang(self):
+        """The language the platform writes in for this user (activities,
+        notes, messages), whatever the session or the scheduler: theirs, else
+        the company's."""
+        return (
+            self[:1].sudo().lang
+            or self.env.company.sudo().partner_id.lang
+            or self.env.lang
+        )
 
     @api.model
     def _refugee_setup_all_staff(self):

@@ -61,7 +61,10 @@ class TestInterviewCalendar(RefugeeCase):
         interview = self._plan(date=datetime(2026, 3, 10, 9, 0))
         event = interview.calendar_event_id.with_user(self.counsellor_north)
         event.write(
-            {"start": datetime(2026, 3, 12, 13, 0), "stop": datetime(2026, 3, 12, 15, 0)}
+            {
+                "start": datetime(2026, 3, 12, 13, 0),
+                "stop": datetime(2026, 3, 12, 15, 0),
+            }
         )
         self.assertEqual(interview.date, datetime(2026, 3, 12, 13, 0))
         self.assertEqual(interview.duration, 2.0)

@@ -219,7 +219,7 @@ class TestMyDay(RefugeeCase):
 @tagged("is_query_count")
 @freeze_time("2026-03-04 08:00:00")
 class TestMyDayQueryBudget(RefugeeCase):
-    """"Ma journée" costs the same on a caseload of 200 files as on 2."""
+    """ "Ma journée" costs the same on a caseload of 200 files as on 2."""
 
     @classmethod
     def setUpClass(cls):
@@ -298,7 +298,9 @@ class TestMyDayTour(RefugeeTourCase):
 
     def test_counsellor_opens_an_interview_of_the_day(self):
         self._prepare("tour_day_cip", "group_counsellor")
-        self.start_tour("/odoo", "plateforme_refugies_my_day_tour", login="tour_day_cip")
+        self.start_tour(
+            "/odoo", "plateforme_refugies_my_day_tour", login="tour_day_cip"
+        )
 
     def test_coordinator_opens_an_interview_of_the_day(self):
         self._prepare("tour_day_coo", "group_coordinator")

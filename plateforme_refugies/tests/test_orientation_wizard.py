@@ -23,9 +23,7 @@ class TestOrientationWizard(RefugeeCase):
         )
 
     def _form(self):
-        wizard = self.env["refugee.orientation.wizard"].with_user(
-            self.counsellor_north
-        )
+        wizard = self.env["refugee.orientation.wizard"].with_user(self.counsellor_north)
         return Form(wizard)
 
     def test_new_orientation_creates_the_file_and_its_journey(self):

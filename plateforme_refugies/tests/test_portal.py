@@ -216,9 +216,10 @@ class TestPortalRecords(PortalCase):
         self.assertFalse(self.placement.siae_consent_warning)
 
     def test_one_rating_scale_for_every_partner(self):
-        Placement, Immersion = self.env["refugee.siae.placement"], self.env[
-            "refugee.immersion"
-        ]
+        Placement, Immersion = (
+            self.env["refugee.siae.placement"],
+            self.env["refugee.immersion"],
+        )
         evaluation = Placement._fields["evaluation_skills"]._description_selection(
             self.env
         )

@@ -55,10 +55,10 @@ class TestSearchByName(EmployerCase):
                 self.assertEqual(
                     self._found("refugee.beneficiary", text), self.amina.ids
                 )
-                self.assertEqual(
-                    self._found("refugee.journey", text), self.journey.ids
-                )
-        self.assertEqual(self._found("refugee.journey", self.journey.name), self.journey.ids)
+                self.assertEqual(self._found("refugee.journey", text), self.journey.ids)
+        self.assertEqual(
+            self._found("refugee.journey", self.journey.name), self.journey.ids
+        )
         self.assertEqual(
             set(self._found("refugee.journey", "yous")),
             {self.journey.id, self.other.id},

@@ -1,5 +1,7 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from lxml import etree
 
 from odoo.exceptions import ValidationError
@@ -17,9 +19,7 @@ class TestSmallDefects(EmployerCase):
             [("module", "=", "plateforme_refugies"), ("model", "=", "ir.ui.view")]
         )
         views = self.env["ir.ui.view"].browse(data.mapped("res_id"))
-        for view in views.filtered(
-            lambda v: v.type in view_types and not v.inherit_id
-        ):
+        for view in views.filtered(lambda v: v.type in view_types and not v.inherit_id):
             arch = self.env[view.model].get_views([(view.id, view.type)])["views"][
                 view.type
             ]["arch"]
@@ -69,3 +69,21 @@ class TestSmallDefects(EmployerCase):
         self.assertEqual(immersion.weekly_hours, 35.0)
         immersion.weekly_hours = 17.5
         self.assertEqual(immersion.weekly_hours, 17.5)
+
+    def test_residence_permit_dates(self):
+        person = self.north_file.with_user(self.counsellor_north)
+        person.write(
+            {
+                "protection_date": date(2024, 6, 3),
+                "residence_permit_issue_date": date(2024, 9, 2),
+                "residence_permit_expiry": date(2034, 9, 1),
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, "cannot expire .* before it was"):
+            person.residence_permit_expiry = date(2024, 9, 1)
+        with self.assertRaisesRegex(ValidationError, "before the protection was"):
+            person.residence_permit_issue_date = date(2024, 6, 2)
+        with self.assertRaisesRegex(ValidationError, "before the protection was"):
+            person.protection_date = date(2024, 9, 3)
+        self.assertEqual(person.residence_permit_issue_date, date(2024, 9, 2))
+        self.assertEqual(person.protection_date, date(2024, 6, 3))

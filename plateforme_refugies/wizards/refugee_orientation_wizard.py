@@ -7,7 +7,7 @@ from ..models.refugee_beneficiary import normalize_name
 
 
 class RefugeeOrientationWizard(models.TransientModel):
-    """"Nouvelle orientation": the short intake of a person oriented to the
+    """ "Nouvelle orientation": the short intake of a person oriented to the
     platform. What the counsellor knows on the first call (identity, birth
     date, contact, site, who orients, language) creates the file and its
     journey in one step; the rest of the file is filled in later.
