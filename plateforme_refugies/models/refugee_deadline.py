@@ -209,7 +209,13 @@ class RefugeeDeadline(models.Model):
         meets tens of thousands). A run costs the same queries whatever the
         number of journeys."""
         today = fields.Date.context_today(self)
-        rules = self.env["refugee.deadline.rule"].search([("active", "=", True)])
+        # every language of the rules' names at once: each activity is named
+        # in its counsellor's language (the scheduler runs with none)
+        rules = (
+            self.env["refugee.deadline.rule"]
+            .with_context(prefetch_langs=True)
+            .search([("active", "=", True)])
+        )
         hits = []
         for rule in rules:
             for source, due_date in getattr(self, f"_deadline_{rule.kind}")(
@@ -378,11 +384,14 @@ class RefugeeDeadline(models.Model):
         }
         activity_vals = {}
         if target and user:
+            lang = user._refugee_lang()
+            rule_name = rule.with_context(lang=lang).name
+            source_name = source.with_context(lang=lang).display_name
             activity_vals = {
                 "res_model_id": self.env["ir.model"]._get_id(target._name),
                 "res_id": target.id,
                 "activity_type_id": rule.activity_type_id.id,
-                "summary": f"{rule.name}: {source.display_name}",
+                "summary": f"{rule_name}: {source_name}",
                 "date_deadline": due_date,
                 "user_id": user.id,
                 "automated": True,

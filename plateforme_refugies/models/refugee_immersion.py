@@ -578,17 +578,17 @@ class RefugeeImmersion(models.Model):
         if not answers:
             raise UserError(self.env._("Answer every question of the assessment."))
         self.sudo().write(answers)
-        results = dict(
-            self._fields["assessment_result"]._description_selection(self.env)
-        )
-        prospects = dict(self._fields["hire_prospect"]._description_selection(self.env))
+        # written for the counsellor, in their language
+        env = self._portal_reader_env()
+        results = dict(self._fields["assessment_result"]._description_selection(env))
+        prospects = dict(self._fields["hire_prospect"]._description_selection(env))
         self._portal_notify(
             partner,
-            self.env._(
+            env._(
                 "End-of-immersion assessment sent by the tutor: %(result)s; hiring "
                 "considered: %(prospect)s.",
                 result=results[self.assessment_result],
                 prospect=prospects[self.hire_prospect],
             ),
-            self.env._("Read the tutor's assessment and close the immersion"),
+            env._("Read the tutor's assessment and close the immersion"),
         )

@@ -131,17 +131,20 @@ class RefugeeInterview(models.Model):
     def _post_on_journey(self):
         """Put the interview in the history of its journey."""
         for interview in self:
+            # in the language of the journey's counsellor, who reads it
+            lang = interview.journey_id.counsellor_id._refugee_lang()
+            reader = interview.with_context(lang=lang)
             interview.journey_id.message_post(
                 body=Markup("%s<br/>%s")
                 % (
-                    self.env._(
+                    reader.env._(
                         "Interview of %(date)s recorded by %(counsellor)s.",
                         date=format_datetime(
-                            self.env, interview.date, dt_format="short"
+                            reader.env, interview.date, dt_format="short"
                         ),
                         counsellor=interview.counsellor_id.name,
                     ),
-                    interview._get_html_link(title=interview.display_name),
+                    interview._get_html_link(title=reader.display_name),
                 ),
                 subtype_xmlid="mail.mt_note",
             )

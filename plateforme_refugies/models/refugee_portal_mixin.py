@@ -87,6 +87,12 @@ class RefugeePortalMixin(models.AbstractModel):
             date_field: fields.Date.context_today(self),
         }
 
+    def _portal_reader_env(self):
+        """The environment to write what the counsellor reads of a partner's
+        submission: in the counsellor's language, whatever the partner's."""
+        self.ensure_one()
+        return self.with_context(lang=self.counsellor_id._refugee_lang()).env
+
     def _portal_notify(self, partner, body, summary, routine=False):
         """Tell the counsellor what the partner submitted: a note in the chatter
         (``body``, plain text) and an activity (``summary``). A ``routine``

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, format_date, formatLang
 
 PLACEMENT_STATES = [
     ("planned", "Planned"),
@@ -572,25 +572,27 @@ class RefugeeSiaePlacement(models.Model):
             .sudo()
             .create({**values, "placement_id": self.id, "recorded_by_id": partner.id})
         )
-        body = self.env._(
+        # written for the counsellor, in their language
+        env = self._portal_reader_env()
+        body = env._(
             "Attendance of the week of %(week)s: %(worked)s h worked, %(justified)s h "
             "of justified absence, %(unjustified)s h of unjustified absence.",
-            week=format_date(self.env, attendance.week_start),
-            worked=attendance.hours_worked,
-            justified=attendance.hours_absent_justified,
-            unjustified=attendance.hours_absent_unjustified,
+            week=format_date(env, attendance.week_start),
+            worked=formatLang(env, attendance.hours_worked, digits=1),
+            justified=formatLang(env, attendance.hours_absent_justified, digits=1),
+            unjustified=formatLang(env, attendance.hours_absent_unjustified, digits=1),
         )
         if attendance.comment:
             body = f"{body}\n{attendance.comment}"
         if attendance.hours_absent_unjustified:
             self._portal_notify(
-                partner, body, self.env._("Unjustified absence reported by the SIAE")
+                partner, body, env._("Unjustified absence reported by the SIAE")
             )
         else:
             self._portal_notify(
                 partner,
                 body,
-                self.env._("Weekly attendance sent by the SIAE"),
+                env._("Weekly attendance sent by the SIAE"),
                 routine=True,
             )
         return attendance
@@ -611,13 +613,14 @@ class RefugeeSiaePlacement(models.Model):
         if not answers:
             raise UserError(self.env._("Rate every criterion of the evaluation."))
         self.sudo().write(answers)
+        env = self._portal_reader_env()
         self._portal_notify(
             partner,
-            self.env._(
+            env._(
                 "End evaluation sent by the SIAE: average %(score)s / 4.",
-                score=f"{self.evaluation_score:.1f}",
+                score=formatLang(env, self.evaluation_score, digits=1),
             ),
-            self.env._("Read the SIAE's end evaluation"),
+            env._("Read the SIAE's end evaluation"),
         )
 
     @api.model

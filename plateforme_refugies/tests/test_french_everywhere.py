@@ -9,6 +9,8 @@ import polib
 from odoo.modules.module import get_module_path
 from odoo.tools import html2plaintext
 
+from ..models.refugee_language_assessment import CEFR_RANK
+from .common import RefugeeCase
 from .test_portal import ASSESSMENT, EVALUATION, PortalCase
 
 # a placeholder of a translatable message
@@ -121,3 +123,73 @@ class TestFrenchEverywhere(PortalCase):
         english = english_fragments()
         leaks = {fragment for text in texts for fragment in english if fragment in text}
         self.assertFalse(leaks, f"English written for French readers: {leaks}")
+
+
+class TestFrenchWording(RefugeeCase):
+    """The French a counsellor reads: no elision trap, the right verb on each
+    button, translated levels."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["plateforme_refugies"], ["fr_FR"]
+        )
+        cls.french = polib.pofile(
+            join(get_module_path("plateforme_refugies"), "i18n", "fr.po")
+        )
+
+    def test_no_preposition_glued_to_a_name(self):
+        # "de %(person)s" reads "Diagnostic de Amina": French elides before a
+        # vowel, which a placeholder cannot know
+        trap = re.compile(r"\b(de|que|le|la) (%s|%\((person|name|hire|immersion)\)s)")
+        traps = [entry.msgstr for entry in self.french if trap.search(entry.msgstr)]
+        self.assertFalse(traps)
+        self.assertFalse(
+            [entry.msgstr for entry in self.french if "le ou la" in entry.msgstr]
+        )
+
+    def _arch(self, model, xmlid):
+        view = self.env.ref(f"plateforme_refugies.{xmlid}")
+        return (
+            self.env[model]
+            .with_context(lang="fr_FR")
+            .get_views([(view.id, "form")])["views"]["form"]["arch"]
+        )
+
+    def test_buttons_say_what_they_do(self):
+        self.assertIn(
+            'string="Démarrer"',
+            self._arch("refugee.immersion", "refugee_immersion_view_form"),
+        )
+        self.assertIn(
+            'string="Démarrer"',
+            self._arch("refugee.siae.placement", "refugee_siae_placement_view_form"),
+        )
+        self.assertIn(
+            'string="Fermer"',
+            self._arch("refugee.match.wizard", "refugee_match_wizard_view_form"),
+        )
+        self.assertIn(
+            'string="Clôturer le parcours"',
+            self._arch("refugee.journey", "refugee_journey_view_form"),
+        )
+
+    def test_levels_in_french_in_the_matching_reasons(self):
+        row = {
+            "sector_match": True,
+            "required_rank": CEFR_RANK["a1"],
+            "person_rank": CEFR_RANK["pre_a1"],
+            "mobility_area": None,
+            "same_commune": False,
+            "same_site": False,
+            "needs_housing": False,
+            "housing_places": 0,
+            "free_tutoring": 1,
+        }
+        reasons = (
+            self.env["refugee.match.wizard"].with_context(lang="fr_FR")._reasons(row)
+        )
+        self.assertIn("Pré-A1", reasons)
+        self.assertNotIn("Pre-A1", reasons)

@@ -203,3 +203,29 @@ class TestPortalRoutes(PortalCase, HttpCase):
         activity = self.placement.activity_ids
         self.assertEqual(activity.user_id, self.counsellor_north)
         self.assertEqual(self.placement.message_ids[0].author_id, self.farm_supervisor)
+
+    def test_supervisor_records_a_week_for_a_named_and_an_unnamed_person(self):
+        self._consent(self.north_person, self.kind_siae)
+        # a second person at the farm, who did not consent to share their name
+        journey = self._create_sas_journey(self._create_beneficiary("Mariam Tour"))
+        unnamed = self._place(
+            journey,
+            self.farm,
+            date(2026, 2, 9),
+            date(2026, 3, 20),
+            is_sas=False,
+            supervisor_id=self.farm_supervisor.id,
+        )
+        unnamed.action_start()
+        self.start_tour(
+            "/my/placements",
+            "plateforme_refugies_portal_week_tour",
+            login="test_portal_supervisor",
+        )
+        # the week selected by default is the placement's last started week
+        self.assertEqual(self.placement.attendance_ids.week_start, date(2026, 3, 2))
+        self.assertEqual(unnamed.attendance_ids.week_start, date(2026, 3, 16))
+        self.assertEqual(
+            (self.placement | unnamed).attendance_ids.mapped("hours_worked"),
+            [26.5, 26.5],
+        )
