@@ -97,6 +97,10 @@ class RefugeeBeneficiary(models.Model):
     workshop_present_count = fields.Integer(
         string="Workshops attended", compute="_compute_workshop_attendance"
     )
+    workshop_attendance_known = fields.Boolean(
+        compute="_compute_workshop_attendance",
+        help="Some workshop was held: the attendance rate means something.",
+    )
     workshop_attendance_rate = fields.Float(
         string="Workshop attendance (%)",
         compute="_compute_workshop_attendance",
@@ -184,15 +188,18 @@ class RefugeeBeneficiary(models.Model):
 
     def _schedule_france_travail_orientation(self):
         self.ensure_one()
+        user = self.counsellor_id or self.env.user
+        # in the language of the counsellor who will do it
+        env = self.with_context(lang=user._refugee_lang()).env
         self.activity_schedule(
             "mail.mail_activity_data_todo",
-            summary=self.env._("Orient to France Travail"),
-            note=self.env._(
+            summary=env._("Orient to France Travail"),
+            note=env._(
                 "%(name)s reached the French level set for an orientation to "
                 "France Travail: help them register and build their support.",
                 name=self.name,
             ),
-            user_id=(self.counsellor_id or self.env.user).id,
+            user_id=user.id,
         )
 
     def action_view_fle_levels(self):
@@ -229,6 +236,7 @@ class RefugeeBeneficiary(models.Model):
             beneficiary.workshop_attendance_rate = (
                 100.0 * present / (present + absent) if present + absent else 0.0
             )
+            beneficiary.workshop_attendance_known = bool(present + absent)
 
     def _is_young_on(self, day):
         """Aged 25 or under on this day: a youth of the Mission Locale."""

@@ -62,7 +62,7 @@ class RefugeeHireFollowup(models.Model):
             )
 
     def _compute_display_name(self):
-        labels = dict(self.MILESTONES)
+        labels = dict(self._fields["milestone"]._description_selection(self.env))
         for followup in self:
             followup.display_name = self.env._(
                 "Follow-up at %(milestone)s of %(hire)s",
@@ -73,16 +73,19 @@ class RefugeeHireFollowup(models.Model):
     def _schedule_activity(self):
         for followup in self:
             hire = followup.hire_id
+            user = hire.counsellor_id or self.env.user
+            # in the language of the counsellor who will do it
+            reader = followup.with_context(lang=user._refugee_lang())
             followup.activity_id = hire.activity_schedule(
                 ACTIVITY_TYPE,
                 date_deadline=followup.date_due,
-                summary=followup.display_name,
-                note=self.env._(
+                summary=reader.display_name,
+                note=reader.env._(
                     "Check whether %(person)s is still employed and record it on "
                     "the hire.",
                     person=hire.beneficiary_id.name,
                 ),
-                user_id=(hire.counsellor_id or self.env.user).id,
+                user_id=user.id,
             )
 
     def _reschedule(self):
@@ -106,24 +109,30 @@ class RefugeeHireFollowup(models.Model):
             followup.write(
                 {"state": "done", "done_date": fields.Date.context_today(self)}
             )
+            # in the language of the hire's counsellor, who reads it
+            user = followup.hire_id.counsellor_id
+            reader = followup.with_context(lang=user._refugee_lang())
             labels = dict(
-                followup._fields["still_employed"]._description_selection(self.env)
+                followup._fields["still_employed"]._description_selection(reader.env)
             )
-            feedback = self.env._("Still employed: %s", labels[followup.still_employed])
+            feedback = reader.env._(
+                "Still employed: %s", labels[followup.still_employed]
+            )
             if followup.activity_id:
                 followup.activity_id.action_feedback(feedback=feedback)
             else:
                 followup.hire_id.message_post(
-                    body=self.env._(
+                    body=reader.env._(
                         "%(followup)s: %(feedback)s",
-                        followup=followup.display_name,
+                        followup=reader.display_name,
                         feedback=feedback,
                     )
                 )
         journeys = self.hire_id.journey_id.filtered("hire_follow_up_done")
         for journey in journeys:
+            env = journey.with_context(lang=journey.counsellor_id._refugee_lang()).env
             journey.message_post(
-                body=self.env._(
+                body=env._(
                     "The follow-up after hiring is recorded: the coordinator can "
                     "validate the journey."
                 )

@@ -278,8 +278,8 @@ class RefugeeMyDay(models.AbstractModel):
         )
 
     def _my_day_activities(self, period):
-        """My activities due within 7 days, except the deadlines' ones (they
-        have their own section)."""
+        """My activities due within 7 days, except the deadlines' ones and the
+        meetings of interviews (they have their own sections)."""
         deadline_activities = (
             self.env["refugee.deadline"]
             ._search([("user_id", "=", self.env.uid), ("activity_id", "!=", False)])
@@ -289,6 +289,7 @@ class RefugeeMyDay(models.AbstractModel):
             ("user_id", "=", self.env.uid),
             ("date_deadline", "<=", period["horizon"]),
             ("id", "not in", deadline_activities),
+            ("calendar_event_id", "=", False),
         ]
         activities, count = self._my_day_fetch(
             "mail.activity",

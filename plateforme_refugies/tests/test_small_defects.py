@@ -87,3 +87,53 @@ class TestSmallDefects(EmployerCase):
             person.protection_date = date(2024, 9, 3)
         self.assertEqual(person.residence_permit_issue_date, date(2024, 9, 2))
         self.assertEqual(person.protection_date, date(2024, 6, 3))
+
+    def test_no_attendance_rate_before_a_workshop_is_held(self):
+        workshop = self.env["event.event"].create(
+            {
+                "name": "Atelier CV",
+                "is_workshop": True,
+                "workshop_theme_id": self.env["refugee.workshop.theme"]
+                .search([], limit=1)
+                .id,
+                "site_id": self.site_north.id,
+                "date_begin": "2026-03-20 08:00:00",
+                "date_end": "2026-03-20 10:00:00",
+            }
+        )
+        registration = self.env["event.registration"].create(
+            {"event_id": workshop.id, "beneficiary_id": self.north_file.id}
+        )
+        person = self.north_file
+        self.assertEqual(person.workshop_count, 1)
+        self.assertFalse(person.workshop_attendance_known)
+        registration.attendance = "absent"
+        self.assertTrue(person.workshop_attendance_known)
+        self.assertEqual(person.workshop_attendance_rate, 0.0)
+        arch = etree.fromstring(
+            self.env["refugee.beneficiary"].get_views([(False, "form")])["views"][
+                "form"
+            ]["arch"]
+        )
+        rate = arch.xpath("//button[@name='action_view_workshop_registrations']")[
+            0
+        ].xpath(".//field[@name='workshop_attendance_rate']/..")[0]
+        self.assertEqual(rate.get("invisible"), "not workshop_attendance_known")
+
+    def test_the_file_in_five_tabs_one_of_them_french(self):
+        arch = etree.fromstring(
+            self.env["refugee.beneficiary"].get_views([(False, "form")])["views"][
+                "form"
+            ]["arch"]
+        )
+        tabs = [page.get("string") for page in arch.iter("page")]
+        self.assertEqual(
+            tabs,
+            [
+                "Identity and status",
+                "French",
+                "Experience and wishes",
+                "Workshops and schemes",
+                "Partners and consent",
+            ],
+        )

@@ -39,12 +39,14 @@ class RefugeeOrientationWizard(models.TransientModel):
         help="Partner who oriented the person to the platform (OFII, "
         "accommodation centre, France Travail, Mission Locale…).",
     )
-    orientation_date = fields.Date(required=True, default=fields.Date.context_today)
+    orientation_date = fields.Date(
+        string="Orientation date", required=True, default=fields.Date.context_today
+    )
     orientation_notes = fields.Text(string="Reason for orientation")
     contact_language_id = fields.Many2one(
         comodel_name="refugee.language", string="Language of contact"
     )
-    interpreter_needed = fields.Boolean()
+    interpreter_needed = fields.Boolean(string="Interpreter needed")
     duplicate_warning = fields.Text(compute="_compute_duplicate_warning")
 
     @api.depends("name", "birthdate")
