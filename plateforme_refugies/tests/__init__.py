@@ -33,3 +33,4 @@ from . import test_search_by_name
 from . import test_interview_calendar
 from . import test_orientation_wizard
 from . import test_small_defects
+from . import test_french_everywhere

@@ -81,7 +81,6 @@ class TestFrenchEverywhere(PortalCase):
         placement._portal_submit_evaluation(supervisor, EVALUATION)
         self.immersion.with_env(env)._portal_submit_assessment(tutor, ASSESSMENT)
         # the French level reached: orient to France Travail
-        self.env["refugee.fle.threshold"].search([]).write({"active": True})
         for skill_date in (date(2026, 1, 5), date(2026, 2, 5)):
             env["refugee.language.assessment"].create(
                 {
