@@ -46,10 +46,11 @@ class RefugeeBeneficiary(models.Model):
     _name = "refugee.beneficiary"
     _description = "Beneficiary"
     _inherit = [
+        # first: its consents govern the file's own messages too
+        "refugee.file.privacy.mixin",  # consents, logged reads, anonymisation
         "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.site.mixin",
-        "refugee.file.privacy.mixin",  # consents, logged reads, anonymisation
     ]
     _inherits = {"res.partner": "partner_id"}
     _order = "name_key, id"  # the name without accents: no join on contacts

@@ -84,7 +84,10 @@ class RefugeeHire(models.Model):
         tracking=True,
     )
     follow_up_ids = fields.One2many(
-        comodel_name="refugee.hire.follow.up", inverse_name="hire_id", copy=False
+        comodel_name="refugee.hire.follow.up",
+        inverse_name="hire_id",
+        string="Follow-ups",
+        copy=False,
     )
     follow_up_done = fields.Boolean(
         string="Follow-up recorded",
