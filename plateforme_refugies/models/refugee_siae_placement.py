@@ -60,6 +60,7 @@ class RefugeeSiaePlacement(models.Model):
         "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.site.mixin",
+        "refugee.state.mixin",
         "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
