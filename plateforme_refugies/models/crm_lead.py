@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 from .refugee_beneficiary import normalize_name
-from .refugee_language_assessment import CEFR_LEVELS
+from .refugee_french_assessment import CEFR_LEVELS
 
 MONTHS = [
     ("1", "January"),

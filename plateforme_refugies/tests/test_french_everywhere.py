@@ -9,7 +9,7 @@ import polib
 from odoo.modules.module import get_module_path
 from odoo.tools import html2plaintext
 
-from ..models.refugee_language_assessment import CEFR_RANK
+from ..models.refugee_french_assessment import CEFR_RANK
 from .common import RefugeeCase
 from .test_portal import ASSESSMENT, EVALUATION, PortalCase
 
@@ -82,7 +82,7 @@ class TestFrenchEverywhere(PortalCase):
         self.immersion.with_env(env)._portal_submit_assessment(tutor, ASSESSMENT)
         # the French level reached: orient to France Travail
         for skill_date in (date(2026, 1, 5), date(2026, 2, 5)):
-            env["refugee.language.assessment"].create(
+            env["refugee.french.assessment"].create(
                 {
                     "beneficiary_id": self.south_person.id,
                     "date": skill_date,
