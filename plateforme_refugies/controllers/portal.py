@@ -55,7 +55,8 @@ class RefugeePartnerPortal(CustomerPortal):
     def _decimal(value):
         """A number as the user's language writes it in an input ("26,5")."""
         lang = request.env["res.lang"]._get_data(code=request.env.lang)
-        text = f"{value:g}" if isinstance(value, float | int) else str(value or 0)
+        # "%g": 26.0 shows as 26, 26.5 as 26.5
+        text = "%g" % value if isinstance(value, float | int) else str(value or 0)
         return text.replace(".", lang.decimal_point or ".")
 
     def _refugee_get(self, model, record_id):

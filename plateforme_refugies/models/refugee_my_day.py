@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.tools import format_date, format_datetime
+from odoo.tools import format_date, format_datetime, formatLang
 
 # lines shown per section; the counter and "see all" give the rest
 MY_DAY_LINES = 8
@@ -440,7 +440,9 @@ class RefugeeMyDay(models.AbstractModel):
             "silent_journeys",
             self.env._(
                 "Files without an interview for %(delay)s %(unit)s",
-                delay=f"{rule.delay:g}",
+                delay=formatLang(
+                    self.env, rule.delay, digits=1 if rule.delay % 1 else 0
+                ),
                 unit=dict(rule._fields["delay_unit"]._description_selection(self.env))[
                     rule.delay_unit
                 ].lower(),
