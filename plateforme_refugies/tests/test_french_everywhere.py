@@ -92,8 +92,8 @@ class TestFrenchEverywhere(PortalCase):
                     "written_production": "b1",
                 }
             )
-        # a hire: its follow-ups at 1, 3 and 6 months
-        env["refugee.hire"].create(
+        # a hire confirmed: its follow-ups at 1, 3 and 6 months
+        hire = env["refugee.hire"].create(
             {
                 "beneficiary_id": self.north_person.id,
                 "employer_id": self.employer.id,
@@ -102,6 +102,7 @@ class TestFrenchEverywhere(PortalCase):
                 "date_start": date(2026, 3, 2),
             }
         )
+        hire.action_confirm()
         # the deadline clock: residence permit, SAS length, no interview…
         self.north_person.residence_permit_expiry = date(2026, 4, 1)
         self.south_journey.sas_date_start = date(2025, 11, 1)
