@@ -477,17 +477,20 @@ class RefugeeBeneficiary(models.Model):
                 next((id_ for id_ in others if id_ != beneficiary.id), ())
             )
             if duplicate:
-                raise ValidationError(
-                    self.env._(
-                        "A file already exists for %(name)s born on %(birthdate)s: "
-                        "%(reference)s (site %(site)s). Open that file instead of "
-                        "creating a new one.",
-                        name=duplicate.name,
-                        birthdate=format_date(self.env, duplicate.birthdate),
-                        reference=duplicate.reference,
-                        site=duplicate.site_id.name,
-                    )
-                )
+                raise ValidationError(duplicate._duplicate_message())
+
+    def _duplicate_message(self):
+        """What a counsellor about to create this file again reads."""
+        self.ensure_one()
+        return self.env._(
+            "A file already exists for %(name)s born on %(birthdate)s: "
+            "%(reference)s (site %(site)s). Open that file instead of "
+            "creating a new one.",
+            name=self.name,
+            birthdate=format_date(self.env, self.birthdate),
+            reference=self.reference,
+            site=self.site_id.name,
+        )
 
     @api.constrains("birthdate")
     def _check_birthdate(self):

@@ -1,7 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.tools import format_date
 
 from ..models.refugee_beneficiary import normalize_name
 
@@ -54,16 +53,7 @@ class RefugeeOrientationWizard(models.TransientModel):
         for wizard in self:
             duplicates = wizard._find_duplicates()
             wizard.duplicate_warning = "\n".join(
-                self.env._(
-                    "A file already exists for %(name)s born on %(birthdate)s: "
-                    "%(reference)s (site %(site)s). Open that file instead of "
-                    "creating a new one.",
-                    name=duplicate.name,
-                    birthdate=format_date(self.env, duplicate.birthdate),
-                    reference=duplicate.reference,
-                    site=duplicate.site_id.name,
-                )
-                for duplicate in duplicates
+                duplicate._duplicate_message() for duplicate in duplicates
             )
 
     def _find_duplicates(self):
