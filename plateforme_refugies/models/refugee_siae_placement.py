@@ -431,17 +431,6 @@ class RefugeeSiaePlacement(models.Model):
                 }
             }
 
-    @api.onchange("journey_id", "siae_id")
-    def _onchange_siae_consent(self):
-        if self.siae_consent_warning:
-            return {
-                "warning": {
-                    "title": self.env._("Consent to share with the SIAE"),
-                    "message": self.siae_consent_warning,
-                    "type": "notification",
-                }
-            }
-
     @api.onchange(*EVALUATION_FIELDS)
     def _onchange_evaluation(self):
         if not self.evaluation_date and any(self[name] for name in EVALUATION_FIELDS):
