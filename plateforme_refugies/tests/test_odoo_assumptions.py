@@ -7,6 +7,7 @@ fails when a version of Odoo changes the assumption."""
 from datetime import date, timedelta
 from unittest.mock import patch
 
+from odoo import models
 from odoo.tests import tagged
 
 from .common import RefugeeCase
@@ -45,28 +46,32 @@ class TestOdooAssumptions(RefugeeCase):
         self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3)))
 
     def test_defaults_of_a_batch_of_files_are_looked_up_once(self):
-        """models/batch_defaults.py: the ORM still looks the defaults of a new
-        record up through ``_add_missing_default_values`` → ``default_get``;
-        only the contacts of new files share them."""
-        Partner = type(self.env["res.partner"])
+        """models/batch_defaults.py: the ORM still completes the values of a
+        new record with ``BaseModel._add_missing_default_values``; the contacts
+        of a batch of new files look them up once, other contacts each time."""
+        original = models.BaseModel._add_missing_default_values
+        looked_up = []
+
+        def spy(model, values):
+            looked_up.append(model._name)
+            return original(model, values)
+
         self._files(1, "Warm")
         calls = []
         for count in (2, 6):
-            with patch.object(
-                Partner, "default_get", autospec=True, side_effect=Partner.default_get
-            ) as default_get:
+            looked_up.clear()
+            with patch.object(models.BaseModel, "_add_missing_default_values", spy):
                 self._files(count, f"Batch{count}")
-            calls.append(default_get.call_count)
+            calls.append(looked_up.count("res.partner"))
         self.assertEqual(calls[0], calls[1], "defaults looked up once per batch")
-        self.assertGreater(calls[0], 0, "the ORM no longer calls default_get")
-        with patch.object(
-            Partner, "default_get", autospec=True, side_effect=Partner.default_get
-        ) as default_get:
+        self.assertGreater(calls[0], 0, "the ORM no longer completes the values")
+        looked_up.clear()
+        with patch.object(models.BaseModel, "_add_missing_default_values", spy):
             self.env["res.partner"].create(
                 [{"name": f"Contact {index}"} for index in range(4)]
             )
-        self.assertGreaterEqual(
-            default_get.call_count, 4, "other contacts get their own defaults"
+        self.assertEqual(
+            looked_up.count("res.partner"), 4, "other contacts get their own defaults"
         )
 
     def test_load_imports_a_refused_batch_row_by_row(self):
