@@ -44,3 +44,4 @@ from . import refugee_consent
 from . import refugee_sensitive_access_log
 from . import refugee_my_day
 from . import calendar_event
+from . import res_config_settings
