@@ -6,6 +6,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 
 from .refugee_deadline_rule import DEADLINE_KINDS
+from .scheduled_run import claim_for_run
 
 _logger = logging.getLogger(__name__)
 
@@ -209,7 +210,13 @@ class RefugeeDeadline(models.Model):
         meets tens of thousands). A run costs the same queries whatever the
         number of journeys."""
         today = fields.Date.context_today(self)
-        rules = self.env["refugee.deadline.rule"].search([("active", "=", True)])
+        # the rules this run holds (another run at the same time holds them
+        # all, or has just stored their deadlines): each run marks the rules
+        # it went through, so that a run that began before it can tell
+        rules = claim_for_run(
+            self.env["refugee.deadline.rule"].search([("active", "=", True)])
+        )
+        rules.sudo().write({"last_run": fields.Datetime.now()})
         hits = []
         for rule in rules:
             for source, due_date in getattr(self, f"_deadline_{rule.kind}")(
