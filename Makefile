@@ -49,3 +49,9 @@ restore:
 
 backup-test:
 	bash scripts/backup_test.sh
+
+replica:
+	bash scripts/replica.sh $(or $(ACTION),start)
+
+load:
+	bash scripts/load.sh

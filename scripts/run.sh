@@ -110,6 +110,7 @@ if [[ -n "${PG_REPLICA_HOST:-}${PG_REPLICA_PORT:-}" ]]; then
     pr_info "read replica: ${PG_REPLICA_HOST:-$PGHOST}:${PG_REPLICA_PORT:-$PGPORT}"
 fi
 
+launcher="$(pr_odoo_launcher)"
 print_banner
-exec "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -d "$PR_DB" --db-filter="^${PR_DB}\$" \
+exec "$PYTHON" "$launcher" "${ODOO_ARGS[@]}" -d "$PR_DB" --db-filter="^${PR_DB}\$" \
     --http-port="$PR_HTTP_PORT" "${mode_args[@]}" "$@"

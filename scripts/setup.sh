@@ -6,7 +6,7 @@
 #      official 18.0 source archive, downloaded once into the cache dir.
 #   2. Debian packages: PostgreSQL server, Chromium (tours), wkhtmltopdf (PDF
 #      reports); `apt-get update` runs only when one is missing.
-#   3. requirements-dev.txt (lint and test tools, locust for make load);
+#   3. requirements-dev.txt (lint and test tools);
 #   4. a gevent that starts, for the websocket process of the workers.
 #
 # Environment: PYTHON, PR_CACHE_DIR (lib.sh); ODOO_SRC (path to an Odoo 18.0
