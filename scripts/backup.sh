@@ -30,7 +30,7 @@ pr_odoo_common_args
 # Odoo's dump_db/restore_db, with the options of the other scripts (database
 # connection, data dir for the filestore)
 odoo_db() {
-    "$PYTHON" - "$@" "${ODOO_ARGS[@]}" <<'PYEOF'
+    "$PYTHON" - "$@" "${ODOO_ARGS[@]}" --log-level=warn <<'PYEOF'
 import sys
 
 import odoo

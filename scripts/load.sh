@@ -44,6 +44,8 @@ if ! "$LOCUST" --version 2>/dev/null | grep -q "locust $PR_LOCUST_VERSION "; the
 fi
 pr_require_addon
 pr_require_odoo
+# (a server given by PGHOST/PGPORT brings its own replica: PG_REPLICA_PORT)
+external_server="${PGHOST:-}${PGPORT:-}"
 pr_pg_ensure
 pr_odoo_common_args
 db="pr_bench_${SCALE}"
@@ -105,7 +107,14 @@ trap 'exit 130' INT TERM
 for replica in $LOAD_REPLICA; do
     replica_env=()
     if [[ "$replica" == "on" ]]; then
-        replica_port="$(bash "$PR_ROOT/scripts/replica.sh" start | tail -n 1)"
+        if [[ -n "$external_server" ]]; then
+            [[ -n "${PG_REPLICA_PORT:-}" ]] ||
+                pr_die "PGHOST/PGPORT given: set PG_REPLICA_PORT (and PG_REPLICA_HOST) to its replica"
+            replica_port="$PG_REPLICA_PORT"
+        else
+            replica_port="$(env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD \
+                bash "$PR_ROOT/scripts/replica.sh" start | tail -n 1)"
+        fi
         replica_env=("PG_REPLICA_PORT=$replica_port")
     fi
     port="$(pr_free_port 18069)"
