@@ -9,7 +9,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase
 from odoo.tools import SQL
 
-from ..models import refugee_beneficiary_privacy
+from ..models.refugee_file_privacy_mixin import RefugeeFilePrivacyMixin
 
 
 @freeze_time("2017-03-02")
@@ -167,7 +167,7 @@ class TestScheduledRunRace(TransactionCase):
 
     def _anonymise(self, env):
         done = []
-        privacy = refugee_beneficiary_privacy.RefugeeBeneficiary
+        privacy = RefugeeFilePrivacyMixin
         original = privacy._anonymise
 
         def anonymise(records):
