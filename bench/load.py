@@ -7,8 +7,9 @@ users, against an Odoo served in prefork on 127.0.0.1.
 Every screen is a pair, ``<screen>: ours`` and ``<screen>: native``, called
 as the web client calls them (``/web/dataset/call_kw``, the specification of
 the user's own view). Counsellors of two sites and the coordinator do every
-pair; the reader (funders: no file, no CRM) does the reports of the addon
-only, whose native side the others measure.
+pair, the coordinator the dashboard too; the reader (funders: no file, no
+CRM) does the reports and the dashboard of the addon only, whose native side
+the others measure. "Ma journée" does not exist yet: not measured.
 
 Environment: LOAD_DB (the database), LOAD_LOGINS (JSON: {"counsellor":
 [logins], "coordinator": [...], "reader": [...]}, each password equal to
@@ -153,6 +154,18 @@ class OdooUser(HttpUser):
             "analysis: ours",
         )
 
+    def dashboard(self):
+        """The dashboard opens as a new record: its indicators computed
+        (Odoo's CRM has no dashboard of its own: no native side)."""
+        model = "refugee.dashboard.wizard"
+        self.call(
+            model,
+            "onchange",
+            [{}, [], self.spec(model, "form")],
+            {},
+            name="dashboard: ours",
+        )
+
     # --- the native side ----------------------------------------------------
     def crm_analysis(self, screen):
         self.pivot(
@@ -203,6 +216,10 @@ class Coordinator(Staff):
     role = "coordinator"
     weight = 1
 
+    @task(1)
+    def open_dashboard(self):
+        self.dashboard()
+
 
 class Reader(OdooUser):
     """Funders: the addon's reports only (no file, no CRM)."""
@@ -217,3 +234,7 @@ class Reader(OdooUser):
     @task(1)
     def analyses(self):
         self.journey_analysis()
+
+    @task(1)
+    def open_dashboard(self):
+        self.dashboard()

@@ -19,16 +19,9 @@ source "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/pg.sh
 source "$PR_ROOT/scripts/pg.sh"
 
-source_db="" restored_db=""
 work="$(mktemp -d)"
-cleanup() {
-    local db
-    for db in "$source_db" "$restored_db"; do
-        [[ -n "$db" ]] && { pr_db_drop "$db" >/dev/null 2>&1 || pr_warn "could not drop database $db"; }
-    done
-    rm -rf "$work"
-}
-trap cleanup EXIT
+pr_temporary dir "$work"
+trap pr_remove_temporaries EXIT
 trap 'exit 130' INT TERM
 
 pr_require_addon
@@ -39,6 +32,8 @@ mkdir -p "$PR_LOG_DIR"
 log="$PR_LOG_DIR/backup-test.log"
 
 source_db="pr_backup_$(date +%Y%m%d_%H%M%S)_$$"
+restored_db="${source_db}_restored"
+pr_temporary db "$source_db" "$restored_db"
 pr_info "database $source_db: installing $PR_MODULE with demo data, log: $log"
 if ! "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -d "$source_db" -i "$PR_MODULE" \
     --stop-after-init --workers=0 --max-cron-threads=0 --no-http >"$log" 2>&1; then
@@ -60,7 +55,6 @@ attachment "$source_db" create >>"$log" 2>&1
 
 "$PYTHON" "$PR_ROOT/scripts/upgrade_compare.py" --db "$source_db" tables "$work/source.json"
 PR_DB="$source_db" BACKUP="$work/backup.zip" bash "$PR_ROOT/scripts/backup.sh" backup >/dev/null
-restored_db="${source_db}_restored"
 PR_DB="$restored_db" BACKUP="$work/backup.zip" bash "$PR_ROOT/scripts/backup.sh" restore
 "$PYTHON" "$PR_ROOT/scripts/upgrade_compare.py" --db "$restored_db" tables "$work/restored.json"
 

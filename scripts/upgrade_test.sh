@@ -29,15 +29,9 @@ source "$PR_ROOT/scripts/pg.sh"
 PR_PREVIOUS_RELEASE="${PR_PREVIOUS_RELEASE:-3d16c3b}"
 PR_PREVIOUS_VERSION="${PR_PREVIOUS_VERSION:-18.0.1.0.0}"
 
-db=""
 work="$(mktemp -d)"
-cleanup() {
-    if [[ -n "$db" ]]; then
-        pr_db_drop "$db" >/dev/null 2>&1 || pr_warn "could not drop database $db"
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+pr_temporary dir "$work"
+trap pr_remove_temporaries EXIT
 trap 'exit 130' INT TERM
 
 pr_require_addon
@@ -66,6 +60,7 @@ for arg in "${ODOO_ARGS[@]}"; do
 done
 
 db="pr_upgrade_$(date +%Y%m%d_%H%M%S)_$$"
+pr_temporary db "$db"
 install_log="$PR_LOG_DIR/upgrade-install.log"
 upgrade_log="$PR_LOG_DIR/upgrade.log"
 pr_info "database $db: installing $PR_MODULE $version ($PR_PREVIOUS_RELEASE) with demo data, log: $install_log"

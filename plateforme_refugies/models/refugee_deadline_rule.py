@@ -29,12 +29,6 @@ class RefugeeDeadlineRule(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     kind = fields.Selection(selection=DEADLINE_KINDS, required=True, readonly=True)
-    last_run = fields.Datetime(
-        string="Last run of the clock",
-        readonly=True,
-        copy=False,
-        help="When the deadline clock last went through this rule.",
-    )
     delay = fields.Float(
         required=True,
         help="For an end date (residence permit, enrolment, agreement…): how "

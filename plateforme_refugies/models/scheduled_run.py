@@ -20,6 +20,55 @@ from odoo.tools import SQL
 _logger = logging.getLogger(__name__)
 
 
+def create_run_marker(cr, marker):
+    """The sequence in which each run of a job notes its transaction (read
+    and written outside the transactions: sequences are not transactional)."""
+    cr.execute(
+        SQL(
+            "CREATE SEQUENCE IF NOT EXISTS %s MINVALUE 0 START 0",
+            SQL.identifier(marker),
+        )
+    )
+
+
+def start_exclusive_run(cr, marker, query):
+    """The ids that ``query`` selects, as a run of the job of ``marker``
+    (see ``create_run_marker``) may process them; ``None`` when the job is
+    left to another run: one that holds it (a lock until its transaction
+    ends) or one that committed after this transaction began.
+
+    One statement, that never fails: the run takes the lock of the job, reads
+    which transaction ran it last and, when it goes, notes its own.
+    """
+    cr.execute(
+        SQL(
+            """
+            WITH run AS MATERIALIZED (
+                SELECT pg_try_advisory_xact_lock(hashtext(%(name)s))
+                       AND (last.txid = 0
+                            OR txid_visible_in_snapshot(last.txid,
+                                                        txid_current_snapshot())
+                            OR txid_status(last.txid) IS DISTINCT FROM 'committed')
+                       AS go
+                  FROM (SELECT last_value AS txid FROM %(marker)s) AS last
+            ), noted AS MATERIALIZED (
+                SELECT setval(%(name)s, txid_current()) AS txid FROM run WHERE go
+            )
+            SELECT CASE WHEN go THEN ARRAY(%(query)s) END,
+                   (SELECT txid FROM noted)
+              FROM run
+            """,
+            query=query,
+            name=marker,
+            marker=SQL.identifier(marker),
+        )
+    )
+    ids = cr.fetchone()[0]
+    if ids is None:
+        _logger.info("%s: another run holds the job or has just run it", marker)
+    return ids
+
+
 def claim_for_run(records):
     """The rows of ``records`` this transaction may process, locked for it."""
     if not records:
