@@ -98,8 +98,9 @@ class RefugeeDeadline(models.Model):
     ]
 
     def init(self):
-        super().init()
+        result = super().init()
         create_run_marker(self.env.cr, CLOCK_RUN)
+        return result
 
     @api.model
     def _selection_source_ref(self):
