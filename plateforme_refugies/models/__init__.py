@@ -2,7 +2,9 @@ from . import ir_sequence
 from . import refugee_site_mixin
 from . import refugee_journey_record_mixin
 from . import refugee_portal_mixin
+from . import mail_thread
 from . import refugee_file_mail_mixin
+from . import refugee_visibility_mixin
 from . import refugee_site
 from . import res_users
 from . import refugee_language
@@ -42,3 +44,8 @@ from . import refugee_hire_followup
 from . import refugee_consent
 from . import refugee_sensitive_access_log
 from . import refugee_beneficiary_privacy
+from . import calendar_event
+from . import calendar_attendee
+from . import mail_followers
+from . import mail_activity
+from . import mail_compose_message

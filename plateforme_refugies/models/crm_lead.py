@@ -162,3 +162,7 @@ class CrmLead(models.Model):
                     self[lead_field], self
                 )
         return values
+
+    def _refugee_people(self):
+        # an opportunity whose customer is a beneficiary names that person
+        return self.sudo().partner_id.refugee_beneficiary_ids

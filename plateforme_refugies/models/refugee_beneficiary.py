@@ -13,7 +13,7 @@ from odoo.tools import format_date
 from .batch_defaults import add_missing_default_values, batch_defaults
 
 YOUTH_AGE_LIMIT = 26
-SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
+SENSITIVE_GROUPS = "plateforme_refugies.group_sensitive_data"
 LITERACY_LEVELS = [
     ("never_schooled", "Never schooled"),
     ("little_schooled", "Little schooled"),
@@ -215,7 +215,7 @@ class RefugeeBeneficiary(models.Model):
             ("to_solve", "To be solved"),
         ],
     )
-    # Special-category data: counsellors and coordinator only
+    # Special-category data: need to know (group Sensitive data), reads logged
     health_constraints = fields.Text(groups=SENSITIVE_GROUPS)
     disability_recognised = fields.Boolean(
         string="Disabled worker recognition (RQTH)", groups=SENSITIVE_GROUPS

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from .batch_defaults import add_missing_default_values
 from .refugee_language_assessment import CEFR_LEVELS
+from .refugee_privacy_domain import visible_partner_domain
 
 SIAE_TYPES = [
     ("aci", "ACI - Workshop and integration project"),
@@ -16,7 +17,8 @@ SIAE_TYPES = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "refugee.visibility.mixin"]
 
     @api.model
     def _add_missing_default_values(self, values):
@@ -31,6 +33,12 @@ class ResPartner(models.Model):
         help="This contact is a person followed by the platform.",
         readonly=True,
         index=True,
+    )
+    refugee_beneficiary_ids = fields.One2many(
+        comodel_name="refugee.beneficiary",
+        inverse_name="partner_id",
+        string="Beneficiary files",
+        context={"active_test": False},
     )
     refugee_partner_type_ids = fields.Many2many(
         comodel_name="refugee.partner.type",
@@ -159,6 +167,14 @@ class ResPartner(models.Model):
             "Housing places and tutor capacity cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _refugee_visible_domain(self):
+        return visible_partner_domain(self.env)
+
+    def _refugee_people(self):
+        # the contact of a beneficiary: their file's consents govern its chatter
+        return self.sudo().refugee_beneficiary_ids
 
     @api.depends_context("tz")
     def _compute_siae_occupancy(self):

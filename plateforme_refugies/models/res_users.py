@@ -2,6 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+# the coordinator's setting: two-factor authentication for the sensitive data
+SENSITIVE_2FA_PARAMETER = "plateforme_refugies.sensitive_data_2fa_required"
+SENSITIVE_DATA_GROUP = "plateforme_refugies.group_sensitive_data"
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -60,3 +64,23 @@ class ResUsers(models.Model):
             # record rules read the user's sites: their cache must follow
             self.env.registry.clear_cache()
         return res
+
+    def _mfa_type(self):
+        """Odoo's two-factor authentication by e-mail (auth_totp_mail_enforce)
+        for whoever holds the sensitive-data group, when the coordinator
+        requires it, unless the user set up an authenticator app (``totp``)."""
+        mfa_type = super()._mfa_type()
+        if mfa_type is None and self._refugee_requires_2fa():
+            return "totp_mail"
+        return mfa_type
+
+    def _refugee_requires_2fa(self):
+        self.ensure_one()
+        required = (
+            self.env["ir.config_parameter"].sudo().get_param(SENSITIVE_2FA_PARAMETER)
+        )
+        return (
+            bool(required)
+            and required != "False"
+            and self.sudo().has_group(SENSITIVE_DATA_GROUP)
+        )

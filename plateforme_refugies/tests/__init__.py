@@ -28,3 +28,6 @@ from . import test_import
 from . import test_performance
 from . import test_portal
 from . import test_portal_http
+from . import test_privacy_matrix
+from . import test_privacy_consent
+from . import test_privacy_http
