@@ -1,5 +1,6 @@
 from . import ir_sequence
 from . import refugee_site_mixin
+from . import refugee_configuration_mixin
 from . import refugee_journey_record_mixin
 from . import refugee_portal_mixin
 from . import mail_thread
@@ -49,3 +50,4 @@ from . import calendar_attendee
 from . import mail_followers
 from . import mail_activity
 from . import mail_compose_message
+from . import ir_attachment

@@ -158,10 +158,14 @@ class RefugeeBeneficiary(models.Model):
 
     # French and literacy
     language_ids = fields.Many2many(
-        comodel_name="refugee.language", string="Languages spoken"
+        comodel_name="refugee.language",
+        string="Languages spoken",
+        ondelete="restrict",
     )
     contact_language_id = fields.Many2one(
-        comodel_name="refugee.language", string="Language of contact"
+        comodel_name="refugee.language",
+        string="Language of contact",
+        ondelete="restrict",
     )
     interpreter_needed = fields.Boolean(tracking=True)
     literacy = fields.Selection(selection=LITERACY_LEVELS, tracking=True)
@@ -183,7 +187,7 @@ class RefugeeBeneficiary(models.Model):
 
     # Wishes and constraints
     wished_sector_ids = fields.Many2many(
-        comodel_name="refugee.sector", string="Wished sectors"
+        comodel_name="refugee.sector", string="Wished sectors", ondelete="restrict"
     )
     wished_jobs = fields.Char(string="Wished trades")
     driving_licence = fields.Selection(

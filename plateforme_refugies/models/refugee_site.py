@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class RefugeeSite(models.Model):
     _name = "refugee.site"
+    _inherit = ["refugee.configuration.mixin"]
     _description = "Platform site"
     _order = "sequence, name"
 

@@ -42,6 +42,7 @@ class ResPartner(models.Model):
     )
     refugee_partner_type_ids = fields.Many2many(
         comodel_name="refugee.partner.type",
+        ondelete="restrict",
         string="Partner types",
         help="What this contact is for the refugees platform: accommodation "
         "centre, OFII, SIAE, employer… (several allowed).",
@@ -57,6 +58,7 @@ class ResPartner(models.Model):
     siae_type = fields.Selection(selection=SIAE_TYPES, string="SIAE type")
     siae_activity_ids = fields.Many2many(
         comodel_name="refugee.sector",
+        ondelete="restrict",
         relation="res_partner_siae_sector_rel",
         column1="partner_id",
         column2="sector_id",
@@ -111,10 +113,14 @@ class ResPartner(models.Model):
     )
     employer_since = fields.Date(string="Partner employer since", tracking=True)
     employer_sector_id = fields.Many2one(
-        comodel_name="refugee.sector", string="Sector", tracking=True
+        comodel_name="refugee.sector",
+        string="Sector",
+        ondelete="restrict",
+        tracking=True,
     )
     employer_site_id = fields.Many2one(
         comodel_name="refugee.site",
+        ondelete="restrict",
         string="Platform site",
         help="Site of the platform whose area the workplace is in.",
     )

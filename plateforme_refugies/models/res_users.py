@@ -12,6 +12,7 @@ class ResUsers(models.Model):
 
     refugee_site_ids = fields.Many2many(
         comodel_name="refugee.site",
+        ondelete="restrict",
         relation="refugee_site_res_users_rel",
         column1="user_id",
         column2="site_id",

@@ -31,3 +31,5 @@ from . import test_portal_http
 from . import test_privacy_matrix
 from . import test_privacy_consent
 from . import test_privacy_http
+from . import test_two_factor
+from . import test_configuration_history

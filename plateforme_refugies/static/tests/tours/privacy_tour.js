@@ -87,7 +87,7 @@ registry.category("web_tour.tours").add("plateforme_refugies_sensitive_read_tour
         },
         {
             content: "The counsellor of the sensitive-data group reads them",
-            trigger: ".o_field_widget[name=health_constraints]:contains(Asthme sévère)",
+            trigger: ".o_field_widget[name=health_constraints] textarea",
         },
     ],
 });
