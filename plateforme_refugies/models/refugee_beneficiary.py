@@ -453,15 +453,33 @@ class RefugeeBeneficiary(models.Model):
                 )
             vals["reference"] = number
             if not vals.get("partner_id"):
-                # the new contact is hidden from readers from its creation
+                # the new contact is hidden from the other sites from its
+                # creation (contacts' record rules)
                 vals["is_refugee_beneficiary"] = True
+                if vals.get("site_id"):
+                    vals["refugee_site_id"] = vals["site_id"]
         with batch_defaults():
             beneficiaries = super().create(vals_list)
-        # hides an existing contact linked to a file from readers
-        beneficiaries.partner_id.filtered(
-            lambda p: not p.is_refugee_beneficiary
-        ).is_refugee_beneficiary = True
+        # an existing contact linked to a file, or a file on the default site
+        for beneficiary in beneficiaries:
+            partner = beneficiary.partner_id
+            if (
+                not partner.is_refugee_beneficiary
+                or partner.refugee_site_id != beneficiary.site_id
+            ):
+                partner.write(
+                    {
+                        "is_refugee_beneficiary": True,
+                        "refugee_site_id": beneficiary.site_id.id,
+                    }
+                )
         return beneficiaries
+
+    def write(self, vals):
+        if "site_id" in vals:
+            # the contact follows the file to its new site
+            vals = dict(vals, refugee_site_id=vals["site_id"])
+        return super().write(vals)
 
     @api.model
     def get_import_templates(self):

@@ -31,18 +31,20 @@ def person_models(env):
 
 def visible_partner_domain(env):
     """Contacts the user may see: any contact but the beneficiaries of the
-    sites they do not work on (the coordinator sees them all)."""
+    sites they do not work on (the coordinator sees them all). A contact
+    flagged as a beneficiary without a site (its file deleted) is seen by its
+    author only."""
     user = env.user
     if user.has_group(COORDINATOR_GROUP):
         return expression.TRUE_DOMAIN
     return [
         "|",
         ("is_refugee_beneficiary", "=", False),
-        (
-            "refugee_beneficiary_ids",
-            "any",
-            [("site_id", "in", user.refugee_site_ids.ids)],
-        ),
+        "|",
+        ("refugee_site_id", "in", list(user._refugee_site_ids_cached())),
+        "&",
+        ("refugee_site_id", "=", False),
+        ("create_uid", "=", user.id),
     ]
 
 

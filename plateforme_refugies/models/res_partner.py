@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 
 from .batch_defaults import add_missing_default_values
 from .refugee_language_assessment import CEFR_LEVELS
-from .refugee_privacy_domain import visible_partner_domain
+from .refugee_privacy_domain import COORDINATOR_GROUP, visible_partner_domain
 
 SIAE_TYPES = [
     ("aci", "ACI - Workshop and integration project"),
@@ -33,6 +33,15 @@ class ResPartner(models.Model):
         help="This contact is a person followed by the platform.",
         readonly=True,
         index=True,
+    )
+    refugee_site_id = fields.Many2one(
+        comodel_name="refugee.site",
+        string="Site of the beneficiary",
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        help="Site of the file of this person: the staff of the other sites do "
+        "not see the contact.",
     )
     refugee_beneficiary_ids = fields.One2many(
         comodel_name="refugee.beneficiary",
@@ -177,6 +186,24 @@ class ResPartner(models.Model):
     @api.model
     def _refugee_visible_domain(self):
         return visible_partner_domain(self.env)
+
+    @api.depends_context("uid")
+    @api.depends("is_refugee_beneficiary", "refugee_site_id")
+    def _compute_is_refugee_visible(self):
+        # from the stored fields, without a query: record rules check the
+        # contacts of the files read (filtered_domain) on every read
+        user = self.env.user
+        if user.has_group(COORDINATOR_GROUP):
+            self.is_refugee_visible = True
+            return
+        my_sites = user._refugee_site_ids_cached()
+        for partner in self:
+            site = partner.refugee_site_id
+            partner.is_refugee_visible = (
+                not partner.is_refugee_beneficiary
+                or site.id in my_sites
+                or (not site and partner.create_uid.id == user.id)
+            )
 
     def _refugee_people(self):
         # the contact of a beneficiary: their file's consents govern its chatter

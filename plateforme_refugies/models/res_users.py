@@ -1,6 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 # the coordinator's setting: two-factor authentication for the sensitive data
 SENSITIVE_2FA_PARAMETER = "plateforme_refugies.sensitive_data_2fa_required"
@@ -26,6 +26,12 @@ class ResUsers(models.Model):
         search="_search_refugee_caseload_count",
         help="Beneficiaries this person follows as counsellor.",
     )
+
+    @tools.ormcache("self.id")
+    def _refugee_site_ids_cached(self):
+        """The ids of the user's active sites, cached for the record rules
+        evaluated at each query (cleared when a user's sites change)."""
+        return tuple(self.sudo().refugee_site_ids.ids)
 
     def _refugee_caseload_counts(self, domain=()):
         return dict(
