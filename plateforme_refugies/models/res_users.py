@@ -2,9 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
 
+from .refugee_file_privacy_mixin import SENSITIVE_GROUPS
+
 # the coordinator's setting: two-factor authentication for the sensitive data
 SENSITIVE_2FA_PARAMETER = "plateforme_refugies.sensitive_data_2fa_required"
-SENSITIVE_DATA_GROUP = "plateforme_refugies.group_sensitive_data"
 
 
 class ResUsers(models.Model):
@@ -89,5 +90,5 @@ class ResUsers(models.Model):
         return (
             bool(required)
             and required != "False"
-            and self.sudo().has_group(SENSITIVE_DATA_GROUP)
+            and self.sudo().has_group(SENSITIVE_GROUPS)
         )
