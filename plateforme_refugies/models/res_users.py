@@ -87,8 +87,4 @@ class ResUsers(models.Model):
         required = (
             self.env["ir.config_parameter"].sudo().get_param(SENSITIVE_2FA_PARAMETER)
         )
-        return (
-            bool(required)
-            and required != "False"
-            and self.sudo().has_group(SENSITIVE_GROUPS)
-        )
+        return required == "True" and self.sudo().has_group(SENSITIVE_GROUPS)

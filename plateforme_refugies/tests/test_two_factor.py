@@ -7,15 +7,16 @@ class TestSensitiveDataTwoFactor(RefugeeCase):
     """The coordinator can require Odoo's two-factor authentication of
     everyone who reads special-category data."""
 
-    PARAMETER = "plateforme_refugies.sensitive_data_2fa_required"
-
     def test_two_factor_for_the_sensitive_data_group(self):
         sensitive = self.env.ref("plateforme_refugies.group_sensitive_data")
         self.counsellor_north.groups_id += sensitive
         staff = (self.counsellor_north, self.coordinator)
         for user in (*staff, self.counsellor_south, self.reader):
             self.assertIsNone(user._mfa_type(), user.login)
-        self.env["ir.config_parameter"].set_param(self.PARAMETER, True)
+        # the coordinator requires it (Configuration > Retention of the files)
+        self.env["refugee.retention.settings"].with_user(self.coordinator).create(
+            {"sensitive_data_2fa_required": True}
+        ).action_save()
         for user in staff:
             # a code by e-mail at each login (auth_totp_mail_enforce)
             self.assertEqual(user._mfa_type(), "totp_mail", user.login)
@@ -26,5 +27,7 @@ class TestSensitiveDataTwoFactor(RefugeeCase):
         # an authenticator app set up by the user takes precedence
         self.counsellor_north.sudo().totp_secret = "JBSWY3DPEHPK3PXP"
         self.assertEqual(self.counsellor_north._mfa_type(), "totp")
-        self.env["ir.config_parameter"].set_param(self.PARAMETER, False)
+        settings = self.env["refugee.retention.settings"].with_user(self.coordinator)
+        self.assertTrue(settings.create({}).sensitive_data_2fa_required)
+        settings.create({"sensitive_data_2fa_required": False}).action_save()
         self.assertIsNone(self.coordinator._mfa_type())

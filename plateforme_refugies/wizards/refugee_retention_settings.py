@@ -4,6 +4,7 @@ from odoo import fields, models
 from odoo.exceptions import ValidationError
 
 from ..models.refugee_file_privacy_mixin import RETENTION_PARAMETER
+from ..models.res_users import SENSITIVE_2FA_PARAMETER
 
 
 class RefugeeRetentionSettings(models.TransientModel):
@@ -20,6 +21,15 @@ class RefugeeRetentionSettings(models.TransientModel):
         "other open journey) after which the daily job anonymises the file.",
     )
 
+    sensitive_data_2fa_required = fields.Boolean(
+        string="Two-factor authentication for sensitive data",
+        default=lambda self: bool(
+            self.env["ir.config_parameter"].sudo().get_param(SENSITIVE_2FA_PARAMETER)
+        ),
+        help="Everyone who holds the group Sensitive data logs in with a second "
+        "factor: their authenticator app, or else a code sent by e-mail.",
+    )
+
     def action_save(self):
         self.ensure_one()
         if self.retention_months < 1:
@@ -31,5 +41,8 @@ class RefugeeRetentionSettings(models.TransientModel):
             )
         self.env["ir.config_parameter"].sudo().set_param(
             RETENTION_PARAMETER, self.retention_months
+        )
+        self.env["ir.config_parameter"].sudo().set_param(
+            SENSITIVE_2FA_PARAMETER, self.sensitive_data_2fa_required
         )
         return {"type": "ir.actions.act_window_close"}
