@@ -312,6 +312,18 @@ class TestPrivacyMatrix(RefugeeCase):
         self.assertFalse(Beneficiary.name_search("Asthme"))
         self.assertNotIn("Asthme", self.person.display_name)
 
+    def test_dropdowns_name_no_one_of_another_site(self):
+        """name_search (many2one dropdowns, mentions) follows the sites."""
+        for model in ("res.partner", "refugee.beneficiary"):
+            for role in ROLES:
+                Model = self.env[model].with_user(self.users[role])
+                with self.subTest(model=model, role=role):
+                    try:
+                        found = Model.name_search("Mariam Hassan")
+                    except AccessError:
+                        found = []
+                    self.assertEqual(bool(found), role in OWNERS + ("coordinator",))
+
     def test_refusal_leaves_the_database_as_it_was(self):
         """What a counsellor of site A is refused does not change anything."""
         user = self.users["counsellor_a_sensitive"]
