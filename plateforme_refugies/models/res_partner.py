@@ -7,6 +7,8 @@ from .batch_defaults import add_missing_default_values
 from .refugee_french_assessment import CEFR_LEVELS
 from .refugee_privacy_domain import COORDINATOR_GROUP, visible_partner_domain
 
+SIAE_CAPACITY_PARAM = "plateforme_refugies.siae_default_capacity"
+SIAE_CAPACITY_DEFAULT = 2
 SIAE_TYPES = [
     ("aci", "ACI - Workshop and integration project"),
     ("ei", "EI - Integration company"),
@@ -22,7 +24,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _add_missing_default_values(self, values):
-        # the contacts of a batch of new files: see batch_defaults
+        # only the contacts created for a batch of new files (see
+        # batch_defaults): any other contact gets its defaults the usual way
+        if not values.get("is_refugee_beneficiary"):
+            return super()._add_missing_default_values(values)
         return add_missing_default_values(
             self, values, super()._add_missing_default_values
         )
@@ -75,7 +80,7 @@ class ResPartner(models.Model):
     )
     siae_capacity = fields.Integer(
         string="Refugees hosted at once",
-        default=2,
+        default=lambda self: self._default_siae_capacity(),
         help="How many refugees this SIAE hosts at the same time, all placements "
         "together.",
     )
@@ -208,6 +213,14 @@ class ResPartner(models.Model):
     def _refugee_people(self):
         # the contact of a beneficiary: their file's consents govern its chatter
         return self.sudo().refugee_beneficiary_ids
+
+    @api.model
+    def _default_siae_capacity(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(SIAE_CAPACITY_PARAM, SIAE_CAPACITY_DEFAULT)
+        )
 
     @api.depends_context("tz")
     def _compute_siae_occupancy(self):

@@ -33,3 +33,5 @@ from . import test_privacy_consent
 from . import test_privacy_http
 from . import test_two_factor
 from . import test_configuration_history
+from . import test_settings
+from . import test_odoo_assumptions
