@@ -33,5 +33,6 @@ from . import test_privacy_consent
 from . import test_privacy_http
 from . import test_two_factor
 from . import test_configuration_history
+from . import test_scheduled_run
 from . import test_settings
 from . import test_odoo_assumptions
