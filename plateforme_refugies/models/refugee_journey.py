@@ -24,8 +24,7 @@ SAS_OUTCOMES = [
     ("employment", "Direct employment"),
     ("other", "Other (abandonment, moving away...)"),
 ]
-# exit outcome the SAS outcome proposes for the journey
-# SAS outcome -> code of the exit outcome it proposes
+# SAS outcome -> code of the exit outcome it proposes for the journey
 SAS_OUTCOME_EXITS = {
     "sas_siae": "other_siae",
     "other_siae": "other_siae",
@@ -57,6 +56,8 @@ class RefugeeJourney(models.Model):
         "refugee.state.mixin",
     ]
     _order = "orientation_date desc, id desc"
+    # a journey is found by its reference or by the name of its person
+    _rec_names_search = ["name", "beneficiary_id"]
     _site_user_field = "counsellor_id"
 
     name = fields.Char(
