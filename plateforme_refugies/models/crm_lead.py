@@ -39,7 +39,10 @@ class CrmLead(models.Model):
 
     is_employer_prospection = fields.Boolean(related="team_id.is_employer_prospection")
     employer_sector_id = fields.Many2one(
-        comodel_name="refugee.sector", string="Sector", tracking=True
+        comodel_name="refugee.sector",
+        string="Sector",
+        ondelete="restrict",
+        tracking=True,
     )
     has_seasonal_need = fields.Boolean(string="Seasonal need")
     season_start_month = fields.Selection(selection=MONTHS, string="Season from")
@@ -173,9 +176,7 @@ class CrmLead(models.Model):
     def _prepare_employer_values(self, employer):
         self.ensure_one()
         values = {"is_partner_employer": True}
-        employer_type = self.env.ref(
-            "plateforme_refugies.partner_type_employer", raise_if_not_found=False
-        )
+        employer_type = self.env["refugee.partner.type"]._find_by_code("employer")
         if employer_type:
             values["refugee_partner_type_ids"] = [Command.link(employer_type.id)]
         if not employer.employer_since:
@@ -186,3 +187,7 @@ class CrmLead(models.Model):
                     self[lead_field], self
                 )
         return values
+
+    def _refugee_people(self):
+        # an opportunity whose customer is a beneficiary names that person
+        return self.sudo().partner_id.refugee_beneficiary_ids

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import email_normalize
 
 from .refugee_beneficiary import YOUTH_AGE_LIMIT
 
@@ -136,6 +137,31 @@ class EventRegistration(models.Model):
                         workshop=event.name,
                         seats=event.seats_max,
                         names=", ".join(name for name in names if name),
+                    )
+                )
+
+    @api.constrains("beneficiary_id", "partner_id", "email")
+    def _check_confirmation_consent(self):
+        """The confirmations and reminders of a workshop go to the contact and
+        e-mail of the registration: the person's, or a partner's with the
+        person's consent."""
+        for registration in self.sudo().filtered("beneficiary_id"):
+            person = registration.beneficiary_id
+            person._check_sharing_consent(registration.partner_id)
+            email = email_normalize(registration.email)
+            if email and email not in (
+                person.email_normalized,
+                registration.partner_id.email_normalized,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The e-mail %(email)s of the registration of the file "
+                        "%(reference)s is neither the person's nor their "
+                        "contact's: the workshop's confirmations would be sent "
+                        "to it without the person's consent. Use the person's "
+                        "e-mail.",
+                        email=registration.email,
+                        reference=person.reference,
                     )
                 )
 

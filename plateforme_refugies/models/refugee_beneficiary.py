@@ -173,10 +173,14 @@ class RefugeeBeneficiary(models.Model):
 
     # French and literacy
     language_ids = fields.Many2many(
-        comodel_name="refugee.language", string="Languages spoken"
+        comodel_name="refugee.language",
+        string="Languages spoken",
+        ondelete="restrict",
     )
     contact_language_id = fields.Many2one(
-        comodel_name="refugee.language", string="Language of contact"
+        comodel_name="refugee.language",
+        string="Language of contact",
+        ondelete="restrict",
     )
     interpreter_needed = fields.Boolean(tracking=True)
     literacy = fields.Selection(selection=LITERACY_LEVELS, tracking=True)
@@ -198,7 +202,7 @@ class RefugeeBeneficiary(models.Model):
 
     # Wishes and constraints
     wished_sector_ids = fields.Many2many(
-        comodel_name="refugee.sector", string="Wished sectors"
+        comodel_name="refugee.sector", string="Wished sectors", ondelete="restrict"
     )
     wished_jobs = fields.Char(string="Wished trades")
     driving_licence = fields.Selection(
@@ -230,7 +234,7 @@ class RefugeeBeneficiary(models.Model):
             ("to_solve", "To be solved"),
         ],
     )
-    # Special-category data: counsellors and coordinator only
+    # Special-category data: need to know (group Sensitive data), reads logged
     health_constraints = fields.Text(groups=SENSITIVE_GROUPS)
     disability_recognised = fields.Boolean(
         string="Disabled worker recognition (RQTH)", groups=SENSITIVE_GROUPS
@@ -843,15 +847,33 @@ class RefugeeBeneficiary(models.Model):
                 )
             vals["reference"] = number
             if not vals.get("partner_id"):
-                # the new contact is hidden from readers from its creation
+                # the new contact is hidden from the other sites from its
+                # creation (contacts' record rules)
                 vals["is_refugee_beneficiary"] = True
+                if vals.get("site_id"):
+                    vals["refugee_site_id"] = vals["site_id"]
         with batch_defaults():
             beneficiaries = super().create(vals_list)
-        # hides an existing contact linked to a file from readers
-        beneficiaries.partner_id.filtered(
-            lambda p: not p.is_refugee_beneficiary
-        ).is_refugee_beneficiary = True
+        # an existing contact linked to a file, or a file on the default site
+        for beneficiary in beneficiaries:
+            partner = beneficiary.partner_id
+            if (
+                not partner.is_refugee_beneficiary
+                or partner.refugee_site_id != beneficiary.site_id
+            ):
+                partner.write(
+                    {
+                        "is_refugee_beneficiary": True,
+                        "refugee_site_id": beneficiary.site_id.id,
+                    }
+                )
         return beneficiaries
+
+    def write(self, vals):
+        if "site_id" in vals:
+            # the contact follows the file to its new site
+            vals = dict(vals, refugee_site_id=vals["site_id"])
+        return super().write(vals)
 
     @api.model
     def get_import_templates(self):

@@ -14,7 +14,7 @@ from .scheduled_run import claim_for_run
 _logger = logging.getLogger(__name__)
 
 # group reading the sensitive data of a file (health, disability, notes)
-SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
+SENSITIVE_GROUPS = "plateforme_refugies.group_sensitive_data"
 RETENTION_PARAMETER = "plateforme_refugies.retention_months"
 DEFAULT_RETENTION_MONTHS = 24
 COORDINATOR_GROUP = "plateforme_refugies.group_coordinator"
@@ -65,6 +65,19 @@ EXPORT_SKIPPED_FIELDS = {
     "is_my_site",
     "is_refugee_beneficiary",
 }
+
+
+def read_write(method):
+    """Serve the method on a read/write cursor: the read writes its log.
+
+    Odoo 18 serves the methods marked ``@api.readonly`` on a read-only cursor
+    (on the read replica when one is configured), where the INSERT of the log
+    line fails and Odoo replays the whole request with a WARNING. The web
+    client asks ``/web/dataset/call_kw`` for a read-only cursor only when the
+    method it calls is marked so (``DataSet._call_kw_readonly``).
+    """
+    method._readonly = False
+    return method
 
 
 class RefugeeFilePrivacyMixin(models.AbstractModel):
@@ -123,17 +136,32 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
         return bool(kinds) and bool(consents)
 
     def _may_receive_file_data(self, partner):
-        """The person, staff and partners with consent receive the file's data."""
-        self.ensure_one()
+        """Whether ``partner`` may receive data about every one of these
+        persons: the person themselves, the staff (internal users) and the
+        partners whose kind has the person's consent."""
         partner = partner.sudo()
-        if partner == self.partner_id or any(not u.share for u in partner.user_ids):
+        if any(not user.share for user in partner.user_ids):
             return True
-        return self._has_consent(partner)
+        return all(
+            partner == person.partner_id or person._has_consent(partner)
+            for person in self
+        )
 
     def _check_sharing_consent(self, partners):
-        self.ensure_one()
-        refused = partners.filtered(lambda p: not self._may_receive_file_data(p))
-        if refused:
+        """Refuse, with a French error for the counsellor, to send anything
+        about these persons to one of ``partners`` without consent.
+
+        The one rule of the platform for every message, invitation, follower,
+        activity and registration that leaves it (see ``mail.thread``
+        ``_refugee_people``): call it before sharing data about a person.
+        Nothing to check when there is no person.
+        """
+        for person in self:
+            refused = partners.filtered(
+                lambda p, person=person: not person._may_receive_file_data(p)
+            )
+            if not refused:
+                continue
             partner = refused[0].sudo()
             kinds = (
                 partner.refugee_partner_type_ids
@@ -146,7 +174,7 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
                     "data with this kind of partner (%(kinds)s). Record the "
                     "consent in the file first, or remove this recipient.",
                     recipient=partner.display_name,
-                    reference=self.reference,
+                    reference=person.reference,
                     kinds=", ".join(kinds.mapped("name"))
                     or self.env._("no partner kind"),
                 )
@@ -154,17 +182,6 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
 
     def _file_beneficiary(self):
         return self
-
-    def _filter_file_recipients(self, recipients):
-        """Followers of the file without consent are not notified (explicit
-        recipients are refused before, with an error)."""
-        self.ensure_one()
-        Partner = self.env["res.partner"]
-        return [
-            recipient
-            for recipient in recipients
-            if self._may_receive_file_data(Partner.browse(recipient["id"]))
-        ]
 
     # ------------------------------------------------------------------
     # Log of the reads of sensitive data
@@ -177,10 +194,44 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
             if field.groups == SENSITIVE_GROUPS
         ]
 
+    @read_write
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
         self._log_sensitive_read(fields)
         return result
+
+    # the methods of the web client and of RPC that read through read()
+    @read_write
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    @api.model
+    @read_write
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        return super().web_search_read(
+            domain,
+            specification,
+            offset=offset,
+            limit=limit,
+            order=order,
+            count_limit=count_limit,
+        )
+
+    @api.model
+    @read_write
+    def search_read(
+        self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs
+    ):
+        return super().search_read(
+            domain=domain,
+            fields=fields,
+            offset=offset,
+            limit=limit,
+            order=order,
+            **read_kwargs,
+        )
 
     def export_data(self, fields_to_export):
         # the export of a list reads through the cache, not through read()

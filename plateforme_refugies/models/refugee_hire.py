@@ -10,13 +10,14 @@ from odoo.exceptions import ValidationError
 # IAE categories: a contract of 6 months or more is durable employment
 DURABLE_CONTRACT = relativedelta(months=6)
 # contract type -> (exit outcome if 6 months or more, exit outcome if shorter)
+# contract -> codes of the exit outcomes (durable, shorter)
 EXIT_OUTCOMES = {
-    "cdi": ("exit_outcome_cdi", "exit_outcome_cdi"),
-    "cdd": ("exit_outcome_cdd_long", "exit_outcome_cdd_short"),
-    "seasonal": ("exit_outcome_cdd_long", "exit_outcome_cdd_short"),
-    "apprenticeship": ("exit_outcome_cdd_long", "exit_outcome_cdd_short"),
-    "interim": ("exit_outcome_interim_long", "exit_outcome_interim_short"),
-    "cddi": ("exit_outcome_other_siae", "exit_outcome_other_siae"),
+    "cdi": ("cdi", "cdi"),
+    "cdd": ("cdd_long", "cdd_short"),
+    "seasonal": ("cdd_long", "cdd_short"),
+    "apprenticeship": ("cdd_long", "cdd_short"),
+    "interim": ("interim_long", "interim_short"),
+    "cddi": ("other_siae", "other_siae"),
 }
 OPEN_ENDED_CONTRACTS = ("cdi", "other")
 
@@ -185,13 +186,16 @@ class RefugeeHire(models.Model):
     def _exit_outcome(self):
         """The exit outcome this contract gives the journey, if any."""
         self.ensure_one()
-        xmlids = EXIT_OUTCOMES.get(self.contract_type)
-        if not xmlids:
+        codes = EXIT_OUTCOMES.get(self.contract_type)
+        if not codes:
             return self.env["refugee.exit.outcome"]
         durable = not self.date_end or self.date_end >= (
             self.date_start + DURABLE_CONTRACT - timedelta(days=1)
         )
-        return self.env.ref(f"plateforme_refugies.{xmlids[0 if durable else 1]}")
+        # by its code: an outcome renamed, archived or deleted proposes nothing
+        return self.env["refugee.exit.outcome"]._find_by_code(
+            codes[0 if durable else 1]
+        )
 
     def _update_journey_exit(self):
         """Propose the journey's exit from its latest hire, unless set by hand."""

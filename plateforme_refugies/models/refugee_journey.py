@@ -24,11 +24,11 @@ SAS_OUTCOMES = [
     ("employment", "Direct employment"),
     ("other", "Other (abandonment, moving away...)"),
 ]
-# exit outcome the SAS outcome proposes for the journey
+# SAS outcome -> code of the exit outcome it proposes for the journey
 SAS_OUTCOME_EXITS = {
-    "sas_siae": "plateforme_refugies.exit_outcome_other_siae",
-    "other_siae": "plateforme_refugies.exit_outcome_other_siae",
-    "training": "plateforme_refugies.exit_outcome_qualifying_training",
+    "sas_siae": "other_siae",
+    "other_siae": "other_siae",
+    "training": "qualifying_training",
 }
 
 
@@ -134,6 +134,7 @@ class RefugeeJourney(models.Model):
     exit_outcome_id = fields.Many2one(
         comodel_name="refugee.exit.outcome",
         string="Exit outcome",
+        ondelete="restrict",
         copy=False,
         tracking=True,
     )
@@ -487,9 +488,9 @@ class RefugeeJourney(models.Model):
     @api.onchange("sas_outcome")
     def _onchange_sas_outcome(self):
         """The SAS outcome proposes the exit outcome of the journey."""
-        xmlid = SAS_OUTCOME_EXITS.get(self.sas_outcome)
-        if xmlid and not self.exit_outcome_id:
-            self.exit_outcome_id = self.env.ref(xmlid, raise_if_not_found=False)
+        code = SAS_OUTCOME_EXITS.get(self.sas_outcome)
+        if code and not self.exit_outcome_id:
+            self.exit_outcome_id = self.env["refugee.exit.outcome"]._find_by_code(code)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -7,6 +7,7 @@ class RefugeeLanguage(models.Model):
     """Languages spoken by beneficiaries (many are not Odoo UI languages)."""
 
     _name = "refugee.language"
+    _inherit = ["refugee.configuration.mixin"]
     _description = "Spoken language"
     _order = "name"
 

@@ -7,14 +7,20 @@ class RefugeePartnerType(models.Model):
     """Kinds of partner of the platform (OFII, SIAE, employer…)."""
 
     _name = "refugee.partner.type"
+    _inherit = ["refugee.configuration.mixin"]
     _description = "Partner type"
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        help="Technical code the platform's rules find this record by: keep it "
+        "when renaming the record.",
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     color = fields.Integer()
 
     _sql_constraints = [
+        ("code_unique", "UNIQUE(code)", "Another record already has this code."),
         ("name_unique", "UNIQUE(name)", "Another partner type already has this name."),
     ]

@@ -52,7 +52,9 @@ class RefugeeReorientationRequest(models.Model):
     new_drawer_sas = fields.Boolean(string="SAS IAE")
     new_drawer_employment = fields.Boolean(string="Immersion / employment")
     new_drawer_training = fields.Boolean(string="Training")
-    new_site_id = fields.Many2one(comodel_name="refugee.site", string="New site")
+    new_site_id = fields.Many2one(
+        comodel_name="refugee.site", string="New site", ondelete="restrict"
+    )
     new_counsellor_id = fields.Many2one(
         comodel_name="res.users",
         string="New counsellor",

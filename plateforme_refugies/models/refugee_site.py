@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class RefugeeSite(models.Model):
     _name = "refugee.site"
+    _inherit = ["refugee.configuration.mixin"]
     _description = "Platform site"
     _order = "sequence, name"
 
@@ -45,7 +46,7 @@ class RefugeeSite(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "user_ids" in vals:
+        if "user_ids" in vals or "active" in vals:
             # record rules read the user's sites: their cache must follow
             self.env.registry.clear_cache()
         return res

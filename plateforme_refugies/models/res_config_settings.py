@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 from .refugee_file_privacy_mixin import DEFAULT_RETENTION_MONTHS, RETENTION_PARAMETER
 from .refugee_siae_placement import SAS_MAX_MONTHS_DEFAULT, SAS_MAX_MONTHS_PARAM
 from .res_partner import SIAE_CAPACITY_DEFAULT, SIAE_CAPACITY_PARAM
+from .res_users import SENSITIVE_2FA_PARAMETER
 
 
 class ResConfigSettings(models.TransientModel):
@@ -35,6 +36,12 @@ class ResConfigSettings(models.TransientModel):
         config_parameter=SIAE_CAPACITY_PARAM,
         default=SIAE_CAPACITY_DEFAULT,
         help="Capacity proposed for a new SIAE; each SIAE keeps its own.",
+    )
+    refugee_sensitive_data_2fa_required = fields.Boolean(
+        string="Two-factor authentication for sensitive data",
+        config_parameter=SENSITIVE_2FA_PARAMETER,
+        help="Everyone who holds the group Sensitive data logs in with a second "
+        "factor: their authenticator app, or else a code sent by e-mail.",
     )
     refugee_deadline_rule_ids = fields.Many2many(
         comodel_name="refugee.deadline.rule",

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from .batch_defaults import add_missing_default_values
 from .refugee_french_assessment import CEFR_LEVELS
+from .refugee_privacy_domain import COORDINATOR_GROUP, visible_partner_domain
 
 SIAE_CAPACITY_PARAM = "plateforme_refugies.siae_default_capacity"
 SIAE_CAPACITY_DEFAULT = 2
@@ -18,7 +19,8 @@ SIAE_TYPES = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "refugee.visibility.mixin"]
 
     @api.model
     def _add_missing_default_values(self, values):
@@ -37,8 +39,24 @@ class ResPartner(models.Model):
         readonly=True,
         index=True,
     )
+    refugee_site_id = fields.Many2one(
+        comodel_name="refugee.site",
+        string="Site of the beneficiary",
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        help="Site of the file of this person: the staff of the other sites do "
+        "not see the contact.",
+    )
+    refugee_beneficiary_ids = fields.One2many(
+        comodel_name="refugee.beneficiary",
+        inverse_name="partner_id",
+        string="Beneficiary files",
+        context={"active_test": False},
+    )
     refugee_partner_type_ids = fields.Many2many(
         comodel_name="refugee.partner.type",
+        ondelete="restrict",
         string="Partner types",
         help="What this contact is for the refugees platform: accommodation "
         "centre, OFII, SIAE, employer… (several allowed).",
@@ -54,6 +72,7 @@ class ResPartner(models.Model):
     siae_type = fields.Selection(selection=SIAE_TYPES, string="SIAE type")
     siae_activity_ids = fields.Many2many(
         comodel_name="refugee.sector",
+        ondelete="restrict",
         relation="res_partner_siae_sector_rel",
         column1="partner_id",
         column2="sector_id",
@@ -108,10 +127,14 @@ class ResPartner(models.Model):
     )
     employer_since = fields.Date(string="Partner employer since", tracking=True)
     employer_sector_id = fields.Many2one(
-        comodel_name="refugee.sector", string="Sector", tracking=True
+        comodel_name="refugee.sector",
+        string="Sector",
+        ondelete="restrict",
+        tracking=True,
     )
     employer_site_id = fields.Many2one(
         comodel_name="refugee.site",
+        ondelete="restrict",
         string="Platform site",
         help="Site of the platform whose area the workplace is in.",
     )
@@ -164,6 +187,32 @@ class ResPartner(models.Model):
             "Housing places and tutor capacity cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _refugee_visible_domain(self):
+        return visible_partner_domain(self.env)
+
+    @api.depends_context("uid")
+    @api.depends("is_refugee_beneficiary", "refugee_site_id")
+    def _compute_is_refugee_visible(self):
+        # from the stored fields, without a query: record rules check the
+        # contacts of the files read (filtered_domain) on every read
+        user = self.env.user
+        if user.has_group(COORDINATOR_GROUP):
+            self.is_refugee_visible = True
+            return
+        my_sites = user._refugee_site_ids_cached()
+        for partner in self:
+            site = partner.refugee_site_id
+            partner.is_refugee_visible = (
+                not partner.is_refugee_beneficiary
+                or site.id in my_sites
+                or (not site and partner.create_uid.id == user.id)
+            )
+
+    def _refugee_people(self):
+        # the contact of a beneficiary: their file's consents govern its chatter
+        return self.sudo().refugee_beneficiary_ids
 
     @api.model
     def _default_siae_capacity(self):

@@ -1,6 +1,11 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
+
+from .refugee_file_privacy_mixin import SENSITIVE_GROUPS
+
+# the coordinator's setting: two-factor authentication for the sensitive data
+SENSITIVE_2FA_PARAMETER = "plateforme_refugies.sensitive_data_2fa_required"
 
 MY_DAY_ACTION = "plateforme_refugies.refugee_my_day_action"
 PROSPECTION_TEAM = "plateforme_refugies.crm_team_prospection"
@@ -12,6 +17,7 @@ class ResUsers(models.Model):
 
     refugee_site_ids = fields.Many2many(
         comodel_name="refugee.site",
+        ondelete="restrict",
         relation="refugee_site_res_users_rel",
         column1="user_id",
         column2="site_id",
@@ -25,6 +31,12 @@ class ResUsers(models.Model):
         search="_search_refugee_caseload_count",
         help="Beneficiaries this person follows as counsellor.",
     )
+
+    @tools.ormcache("self.id")
+    def _refugee_site_ids_cached(self):
+        """The ids of the user's active sites, cached for the record rules
+        evaluated at each query (cleared when a user's sites change)."""
+        return tuple(self.sudo().refugee_site_ids.ids)
 
     def _refugee_caseload_counts(self, domain=()):
         return dict(
@@ -106,3 +118,19 @@ class ResUsers(models.Model):
             self.env["crm.team.member"].sudo().create(
                 [{"crm_team_id": team.id, "user_id": user.id} for user in newcomers]
             )
+
+    def _mfa_type(self):
+        """Odoo's two-factor authentication by e-mail (auth_totp_mail_enforce)
+        for whoever holds the sensitive-data group, when the coordinator
+        requires it, unless the user set up an authenticator app (``totp``)."""
+        mfa_type = super()._mfa_type()
+        if mfa_type is None and self._refugee_requires_2fa():
+            return "totp_mail"
+        return mfa_type
+
+    def _refugee_requires_2fa(self):
+        self.ensure_one()
+        required = (
+            self.env["ir.config_parameter"].sudo().get_param(SENSITIVE_2FA_PARAMETER)
+        )
+        return required == "True" and self.sudo().has_group(SENSITIVE_GROUPS)

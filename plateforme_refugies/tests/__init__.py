@@ -28,6 +28,11 @@ from . import test_import
 from . import test_performance
 from . import test_portal
 from . import test_portal_http
+from . import test_privacy_matrix
+from . import test_privacy_consent
+from . import test_privacy_http
+from . import test_two_factor
+from . import test_configuration_history
 from . import test_scheduled_run
 from . import test_settings
 from . import test_odoo_assumptions

@@ -114,23 +114,30 @@ class TestAccess(RefugeeCase):
         self.assertTrue(
             Partner.search([("id", "=", self.counsellor_north.partner_id.id)])
         )
-        # counsellors still see them as contacts
+        # counsellors see the contacts of the people of their sites only
         self.assertEqual(
             self.env["res.partner"]
             .with_user(self.counsellor_north)
             .search([("id", "in", partners.ids)]),
-            partners,
+            self.north_file.partner_id,
         )
 
-    def test_sensitive_fields_only_for_counsellors_and_coordinator(self):
+    def test_sensitive_fields_only_for_the_sensitive_data_group(self):
         sensitive = {
             "health_constraints",
             "disability_recognised",
             "confidential_notes",
         }
-        for user in (self.reader, self.internal_user):
+        for user in (self.reader, self.internal_user, self.counsellor_north):
             fields_seen = self.Beneficiary.with_user(user).fields_get()
             self.assertFalse(sensitive & set(fields_seen), user.login)
+        with self.assertRaises(AccessError):
+            self.north_file.with_user(self.counsellor_north).read(
+                ["health_constraints"]
+            )
+        self.counsellor_north.groups_id += self.env.ref(
+            "plateforme_refugies.group_sensitive_data"
+        )
         for user in (self.counsellor_north, self.coordinator):
             record = self.north_file.with_user(user)
             self.assertTrue(

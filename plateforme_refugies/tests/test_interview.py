@@ -22,6 +22,22 @@ class TestInterview(RefugeeCase):
             "Ahmad Rahimi", social_referent_id=cls.referent.id
         )
         cls.journey = cls._create_journey(cls.beneficiary)
+        # the referent and the interpreter are invited with the person's consent
+        kinds = {
+            cls.referent: cls.env.ref("plateforme_refugies.partner_type_accommodation"),
+            cls.interpreter: cls.env.ref(
+                "plateforme_refugies.partner_type_association"
+            ),
+        }
+        for partner, kind in kinds.items():
+            partner.refugee_partner_type_ids = kind
+            cls.env["refugee.consent"].create(
+                {
+                    "beneficiary_id": cls.beneficiary.id,
+                    "partner_type_id": kind.id,
+                    "given_on": date(2026, 2, 1),
+                }
+            )
 
     def _create_interview(self, **values):
         return (

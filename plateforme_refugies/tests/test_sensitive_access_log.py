@@ -15,6 +15,10 @@ class TestSensitiveAccessLog(RefugeeCase):
             "Ahmad Rahimi", health_constraints="Asthme", confidential_notes="Suivi"
         )
         cls.Log = cls.env["refugee.sensitive.access.log"]
+        # health data on a need-to-know basis: this counsellor was granted it
+        cls.counsellor_north.groups_id += cls.env.ref(
+            "plateforme_refugies.group_sensitive_data"
+        )
 
     def _logs(self):
         return self.Log.search([("beneficiary_id", "=", self.person.id)])
