@@ -145,12 +145,12 @@ class RefugeeInterview(models.Model):
         person = self.beneficiary_id.partner_id.filtered(
             lambda partner: partner.sudo().user_ids
         )
-        return (
-            self.counsellor_id.partner_id
-            | self.social_referent_id
-            | self.interpreter_id
-            | person
+        # partners outside the platform only with the person's consent: the
+        # invitation would tell them about the person
+        outside = (self.social_referent_id | self.interpreter_id).filtered(
+            lambda partner: self.beneficiary_id._may_receive_file_data(partner)
         )
+        return self.counsellor_id.partner_id | outside | person
 
     def _calendar_event_values(self):
         self.ensure_one()
