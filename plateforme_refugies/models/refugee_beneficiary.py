@@ -163,6 +163,11 @@ class RefugeeBeneficiary(models.Model):
     contact_language_id = fields.Many2one(
         comodel_name="refugee.language", string="Language of contact"
     )
+    refuses_electronic_messages = fields.Boolean(
+        tracking=True,
+        help="The person does not want e-mails or SMS: their convocations are "
+        "printed and handed or posted to them.",
+    )
     interpreter_needed = fields.Boolean(tracking=True)
     literacy = fields.Selection(selection=LITERACY_LEVELS, tracking=True)
     schooling_years = fields.Integer(string="Years of schooling")

@@ -5,8 +5,10 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .refugee_beneficiary import YOUTH_AGE_LIMIT
+from .refugee_convocation import PRESENCE_QUERY
 from .refugee_language_assessment import CEFR_LEVELS, CEFR_RANK, SKILL_NAMES
 
 # asylum-seeker or emergency housing must be left: a job far away needs housing
@@ -15,8 +17,9 @@ HOUSING_NEEDED_SITUATIONS = ("cada", "huda", "chu", "hosted", "none")
 
 class RefugeeBeneficiary(models.Model):
     """French (trainings, assessments, levels, France Travail prompt),
-    workshops (registrations, attendance rate) and employment (immersions,
-    hires, matching with partner employers) of the beneficiary."""
+    workshops (registrations, attendance rate), convocations and presence
+    (no-show rate, repeated absences) and employment (immersions, hires,
+    matching with partner employers) of the beneficiary."""
 
     _inherit = "refugee.beneficiary"
 
@@ -103,6 +106,24 @@ class RefugeeBeneficiary(models.Model):
         digits=(16, 1),
         help="Present / (present + absent): excused absences and attendances "
         "not yet recorded do not count.",
+    )
+
+    convocation_ids = fields.One2many(
+        comodel_name="refugee.convocation", inverse_name="beneficiary_id"
+    )
+    appointment_present_count = fields.Integer(
+        string="Appointments attended", compute="_compute_no_show_rate"
+    )
+    appointment_absent_count = fields.Integer(
+        string="Unexcused absences", compute="_compute_no_show_rate"
+    )
+    no_show_rate = fields.Float(
+        string="No-show rate (%)",
+        compute="_compute_no_show_rate",
+        digits=(16, 1),
+        help="Unexcused absences / (presences + unexcused absences) over every "
+        "convoked appointment: interviews, workshop sessions, weeks in a SIAE, "
+        "starts of placements and immersions, follow-up meetings.",
     )
 
     @api.depends("fle_training_ids.hours_prescribed", "fle_training_ids.hours_attended")
@@ -228,6 +249,76 @@ class RefugeeBeneficiary(models.Model):
             beneficiary.workshop_present_count = present
             beneficiary.workshop_attendance_rate = (
                 100.0 * present / (present + absent) if present + absent else 0.0
+            )
+
+    def _compute_no_show_rate(self):
+        counts = defaultdict(lambda: defaultdict(int))
+        if self.ids:
+            self.env.cr.execute(
+                SQL(
+                    """SELECT beneficiary_id, presence, COUNT(*)
+                         FROM (%s) presences
+                        WHERE beneficiary_id IN %s
+                        GROUP BY beneficiary_id, presence""",
+                    SQL(PRESENCE_QUERY),
+                    tuple(self.ids),
+                )
+            )
+            for beneficiary_id, presence, count in self.env.cr.fetchall():
+                counts[beneficiary_id][presence] = count
+        for beneficiary in self:
+            by_presence = counts[beneficiary._origin.id]
+            present, absent = by_presence["present"], by_presence["absent"]
+            beneficiary.appointment_present_count = present
+            beneficiary.appointment_absent_count = absent
+            beneficiary.no_show_rate = (
+                100.0 * absent / (present + absent) if present + absent else 0.0
+            )
+
+    def _reached_by_email(self):
+        """Whether the person gets e-mails: an address and no refusal."""
+        self.ensure_one()
+        return bool(self.email) and not self.refuses_electronic_messages
+
+    def _check_repeated_absences(self):
+        """Two unexcused absences in a row (excused ones skipped) give the
+        counsellor one activity, as long as it is open."""
+        if not self:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT beneficiary_id
+                     FROM (SELECT beneficiary_id, presence,
+                                  ROW_NUMBER() OVER (PARTITION BY beneficiary_id
+                                                     ORDER BY date DESC) AS rank
+                             FROM (%s) presences
+                            WHERE beneficiary_id IN %s
+                              AND presence IN ('present', 'absent')) ranked
+                    WHERE rank <= 2
+                    GROUP BY beneficiary_id
+                   HAVING COUNT(*) = 2 AND BOOL_AND(presence = 'absent')""",
+                SQL(PRESENCE_QUERY),
+                tuple(self.ids),
+            )
+        )
+        absent_twice = self.browse([row[0] for row in self.env.cr.fetchall()])
+        activity_type = self.env.ref(
+            "plateforme_refugies.mail_activity_type_repeated_absences"
+        )
+        for beneficiary in absent_twice.sudo():
+            if beneficiary.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            ):
+                continue
+            beneficiary.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=(beneficiary.counsellor_id or self.env.user).id,
+                note=self.env._(
+                    "%(name)s missed two appointments in a row without excuse: "
+                    "call them to find out why.",
+                    name=beneficiary.name,
+                ),
             )
 
     def _is_young_on(self, day):

@@ -17,6 +17,7 @@ class RefugeeHireFollowup(models.Model):
 
     _name = "refugee.hire.followup"
     _description = "Follow-up after hiring"
+    _inherit = ["refugee.convocation.source.mixin"]
     _order = "hire_id, date_due, id"
 
     MILESTONES = [("1", "1 month"), ("3", "3 months"), ("6", "6 months")]
@@ -69,6 +70,17 @@ class RefugeeHireFollowup(models.Model):
                 milestone=labels.get(followup.milestone, ""),
                 hire=followup.hire_id.display_name,
             )
+
+    def _convocation_values(self):
+        self.ensure_one()
+        counsellor = self.hire_id.counsellor_id
+        return {
+            "kind": "follow_up",
+            "beneficiary_id": self.beneficiary_id.id,
+            "counsellor_id": counsellor.id,
+            "date_start": self._convocation_start(self.date_due, hour=10),
+            "ask_for": counsellor.name,
+        }
 
     def _schedule_activity(self):
         for followup in self:

@@ -28,3 +28,4 @@ from . import test_import
 from . import test_performance
 from . import test_portal
 from . import test_portal_http
+from . import test_convocation
