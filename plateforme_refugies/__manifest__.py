@@ -116,6 +116,7 @@
         "demo/refugee_hire_demo.xml",
         "demo/refugee_consent_demo.xml",
         "demo/portal_users_demo.xml",
+        "demo/refugee_convocation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -3,9 +3,9 @@ from . import refugee_site_mixin
 from . import refugee_journey_record_mixin
 from . import refugee_portal_mixin
 from . import refugee_file_mail_mixin
+from . import refugee_convocation_source_mixin
 from . import refugee_convocation_item
 from . import refugee_convocation
-from . import refugee_convocation_source_mixin
 from . import refugee_site
 from . import res_users
 from . import refugee_language

@@ -164,6 +164,7 @@ class RefugeeBeneficiary(models.Model):
         comodel_name="refugee.language", string="Language of contact"
     )
     refuses_electronic_messages = fields.Boolean(
+        string="Refuses e-mails and SMS",
         tracking=True,
         help="The person does not want e-mails or SMS: their convocations are "
         "printed and handed or posted to them.",

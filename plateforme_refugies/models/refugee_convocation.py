@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date, format_time
 
 from .event_registration import ATTENDANCES
+from .refugee_convocation_source_mixin import DEFAULT_TZ
 
 CONVOCATION_KINDS = [
     ("interview", "Interview"),
@@ -19,7 +20,6 @@ FRENCH = "fr_FR"
 # The language of the text beside the French one when the person's language
 # of contact has no Odoo language: the fallback said in the readme.
 FALLBACK_LANG = "en_US"
-DEFAULT_TZ = "Europe/Paris"
 REMINDER_DAYS_PARAMETER = "plateforme_refugies.reminder_days"
 DEFAULT_REMINDER_DAYS = 2
 SMS_PARAMETER = "plateforme_refugies.sms_enabled"
@@ -177,6 +177,7 @@ class RefugeeConvocation(models.Model):
         string="Note (French)", help="Printed in the French column only."
     )
     counsellor_phone = fields.Char(
+        string="Counsellor's phone",
         compute="_compute_counsellor_phone",
         store=True,
         readonly=False,
@@ -197,15 +198,18 @@ class RefugeeConvocation(models.Model):
     )
     sent_by = fields.Selection(
         selection=[("email", "E-mail"), ("letter", "Letter to print")],
+        string="Sent by",
         readonly=True,
         copy=False,
         tracking=True,
     )
-    sent_on = fields.Datetime(readonly=True, copy=False)
+    sent_on = fields.Datetime(string="Sent on", readonly=True, copy=False)
     move_count = fields.Integer(
         string="Moves", readonly=True, copy=False, help="How many times it was moved."
     )
-    reminder_sent_on = fields.Datetime(readonly=True, copy=False)
+    reminder_sent_on = fields.Datetime(
+        string="Reminder sent on", readonly=True, copy=False
+    )
     presence = fields.Selection(
         selection=ATTENDANCES,
         compute="_compute_presence",
@@ -259,8 +263,11 @@ class RefugeeConvocation(models.Model):
 
     @api.depends("registration_id.attendance")
     def _compute_presence(self):
-        for convocation in self.filtered("registration_id"):
-            convocation.presence = convocation.registration_id.attendance
+        for convocation in self:
+            if convocation.registration_id:
+                convocation.presence = convocation.registration_id.attendance
+            else:
+                convocation.presence = convocation.presence
 
     @api.depends("beneficiary_id.contact_language_id")
     def _compute_contact_lang(self):
@@ -445,7 +452,8 @@ class RefugeeConvocation(models.Model):
         number."""
         self.ensure_one()
         place = self.place_id
-        text = self.env._(
+        # French whoever sends it, the scheduler included
+        text = self.with_context(lang=FRENCH).env._(
             "Appointment %(date)s %(time)s, %(address)s. Tel. %(phone)s",
             date=self._date_label(FRENCH, short=True),
             time=self._time_label(FRENCH),
@@ -563,6 +571,3 @@ class RefugeeConvocation(models.Model):
             )
             if line
         ]
-
-    def _kind_label(self):
-        return dict(self._fields["kind"]._description_selection(self.env))[self.kind]

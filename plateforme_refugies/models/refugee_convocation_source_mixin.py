@@ -6,7 +6,8 @@ import pytz
 
 from odoo import fields, models
 
-from .refugee_convocation import DEFAULT_TZ
+# the time zone of the platform's appointments when the user has none
+DEFAULT_TZ = "Europe/Paris"
 
 
 class RefugeeConvocationSourceMixin(models.AbstractModel):
@@ -24,7 +25,9 @@ class RefugeeConvocationSourceMixin(models.AbstractModel):
     # values of ``state`` that cancel the appointment
     _convocation_cancel_states = ()
 
-    convocation_count = fields.Integer(compute="_compute_convocation_count")
+    convocation_count = fields.Integer(
+        string="Convocations", compute="_compute_convocation_count"
+    )
 
     def _compute_convocation_count(self):
         counts = dict(

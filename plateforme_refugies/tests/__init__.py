@@ -29,3 +29,5 @@ from . import test_performance
 from . import test_portal
 from . import test_portal_http
 from . import test_convocation
+from . import test_presence
+from . import test_printed_documents

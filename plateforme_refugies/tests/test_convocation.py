@@ -162,6 +162,7 @@ class TestConvocation(ConvocationCase, MailCase):
                 "is_company": True,
                 "is_siae": True,
                 "siae_type": "aci",
+                "is_sas_partner": True,
                 "refugee_partner_type_ids": [Command.set(siae_kind.ids)],
             }
         )
