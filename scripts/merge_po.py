@@ -77,7 +77,9 @@ def merge_partial(template, po_path):
         if not entry.msgstr.strip():
             missing += 1
         new.append(entry)
-    if not (same_entries(new, old) and [e.msgstr for e in new] == [e.msgstr for e in old]):
+    if not (
+        same_entries(new, old) and [e.msgstr for e in new] == [e.msgstr for e in old]
+    ):
         new.save(str(po_path))
         print(f"{po_path}: written ({len(new)} terms)")
     return missing

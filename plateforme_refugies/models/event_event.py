@@ -183,9 +183,9 @@ class EventEvent(models.Model):
 
     def _attendance_sheet_registrations(self):
         self.ensure_one()
-        return self.registration_ids.filtered(
-            lambda r: r.state != "cancel"
-        ).sorted("name")
+        return self.registration_ids.filtered(lambda r: r.state != "cancel").sorted(
+            "name"
+        )
 
     def action_convoke_participants(self):
         """Prepare the convocations of the beneficiaries registered."""

@@ -251,9 +251,21 @@ class RefugeeBeneficiary(models.Model):
                 100.0 * present / (present + absent) if present + absent else 0.0
             )
 
+    def _flush_presences(self):
+        """Write the pending presences before reading them in SQL."""
+        for model in (
+            "refugee.convocation",
+            "event.registration",
+            "event.event",
+            "refugee.placement.attendance",
+            "refugee.siae.placement",
+        ):
+            self.env[model].flush_model()
+
     def _compute_no_show_rate(self):
         counts = defaultdict(lambda: defaultdict(int))
         if self.ids:
+            self._flush_presences()
             self.env.cr.execute(
                 SQL(
                     """SELECT beneficiary_id, presence, COUNT(*)
@@ -285,7 +297,7 @@ class RefugeeBeneficiary(models.Model):
         counsellor one activity, as long as it is open."""
         if not self:
             return
-        self.env.flush_all()
+        self._flush_presences()
         self.env.cr.execute(
             SQL(
                 """SELECT beneficiary_id

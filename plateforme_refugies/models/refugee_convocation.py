@@ -226,9 +226,7 @@ class RefugeeConvocation(models.Model):
         help="The Odoo language of the text beside the French one: the person's "
         "language of contact, or English when Odoo has none for it.",
     )
-    can_email = fields.Boolean(
-        string="Reached by e-mail", compute="_compute_can_email"
-    )
+    can_email = fields.Boolean(string="Reached by e-mail", compute="_compute_can_email")
 
     @api.depends("beneficiary_id")
     def _compute_counsellor_id(self):
@@ -329,8 +327,7 @@ class RefugeeConvocation(models.Model):
         if not_to_send:
             raise UserError(
                 self.env._(
-                    "The convocation %(convocation)s is cancelled: it cannot be "
-                    "sent.",
+                    "The convocation %(convocation)s is cancelled: it cannot be sent.",
                     convocation=not_to_send[0].display_name,
                 )
             )
@@ -460,9 +457,7 @@ class RefugeeConvocation(models.Model):
             address=", ".join(filter(None, [place.street, place.city])),
             phone=self.counsellor_phone or "",
         )
-        limit = (
-            SMS_GSM_LENGTH if set(text) <= GSM_CHARACTERS else SMS_UNICODE_LENGTH
-        )
+        limit = SMS_GSM_LENGTH if set(text) <= GSM_CHARACTERS else SMS_UNICODE_LENGTH
         return text[:limit]
 
     def _host_contact(self):
@@ -551,7 +546,11 @@ class RefugeeConvocation(models.Model):
         if not self.date_start:
             return ""
         return format_time(
-            self.env, self.date_start, tz=self._tz(), time_format="HH:mm", lang_code=lang_code
+            self.env,
+            self.date_start,
+            tz=self._tz(),
+            time_format="HH:mm",
+            lang_code=lang_code,
         )
 
     def _pictograms(self, for_pdf):

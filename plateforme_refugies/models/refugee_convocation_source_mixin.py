@@ -89,7 +89,11 @@ class RefugeeConvocationSourceMixin(models.AbstractModel):
         new = self.filtered(lambda r: r.id not in existing.mapped("res_id"))
         convocations = existing | self.env["refugee.convocation"].create(
             [
-                {**record._convocation_values(), "res_model": self._name, "res_id": record.id}
+                {
+                    **record._convocation_values(),
+                    "res_model": self._name,
+                    "res_id": record.id,
+                }
                 for record in new
             ]
         )

@@ -497,7 +497,10 @@ class RefugeeSiaePlacement(models.Model):
 
     def _evaluation_criteria(self):
         """The labels of what the supervisor evaluates at the end."""
-        return [self._fields[name].get_description(self.env)["string"] for name in EVALUATION_FIELDS]
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in EVALUATION_FIELDS
+        ]
 
     def _portal_weeks_to_record(self):
         """Mondays of the weeks already started with no attendance recorded."""

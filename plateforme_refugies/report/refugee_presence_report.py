@@ -35,7 +35,9 @@ class RefugeePresenceReport(models.Model):
 
     date = fields.Date(readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)
-    kind = fields.Selection(selection=PRESENCE_KINDS, string="Appointment", readonly=True)
+    kind = fields.Selection(
+        selection=PRESENCE_KINDS, string="Appointment", readonly=True
+    )
     presence = fields.Selection(selection=ATTENDANCES, readonly=True)
     present_count = fields.Integer(string="Present", readonly=True)
     absent_count = fields.Integer(string="Absent", readonly=True)

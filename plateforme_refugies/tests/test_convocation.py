@@ -13,7 +13,7 @@ from odoo.addons.sms.tests.common import SMSCase
 
 from .common import RefugeeCase
 
-ARABIC_SENTENCE = "إذا لم تستطع الحضور، اتصل بمرشدك قبل الموعد."
+ARABIC_SENTENCE = "إذا لم تستطع الحضور، اتصل بمستشارك قبل الموعد."
 FRENCH_SENTENCE = (
     "Si vous ne pouvez pas venir, appelez votre conseiller avant le rendez-vous."
 )
@@ -51,7 +51,9 @@ class ConvocationCase(RefugeeCase):
         )
 
     def _convoke(self, source=None):
-        action = (source or self.interview).with_user(self.counsellor_north).action_convoke()
+        action = (
+            (source or self.interview).with_user(self.counsellor_north).action_convoke()
+        )
         return self.env["refugee.convocation"].browse(action["res_id"])
 
 
@@ -102,7 +104,9 @@ class TestConvocation(ConvocationCase, MailCase):
             action = convocations.action_send()
             self.env["refugee.convocation"]._cron_send_reminders()
         self.assertFalse(self._new_mails)
-        self.assertEqual(action["report_name"], "plateforme_refugies.refugee_convocation_letter")
+        self.assertEqual(
+            action["report_name"], "plateforme_refugies.refugee_convocation_letter"
+        )
         self.assertEqual(convocations.mapped("sent_by"), ["letter", "letter"])
 
     def test_reminder_once_not_cancelled_again_after_move(self):
@@ -204,7 +208,7 @@ class TestConvocation(ConvocationCase, MailCase):
 
 
 @tagged("post_install", "-at_install")
-class TestConvocationSms(ConvocationCase, SMSCase):
+class TestConvocationSms(ConvocationCase, MailCase, SMSCase):
     @freeze_time("2026-03-02 08:00:00")
     def test_sms_channel(self):
         convocation = self._convoke()
@@ -216,7 +220,9 @@ class TestConvocationSms(ConvocationCase, SMSCase):
         with self.mockSMSGateway(), self.mock_mail_gateway():
             convocation.action_send()
         self.assertFalse(self._sms)
-        self.env["ir.config_parameter"].set_param("plateforme_refugies.sms_enabled", "1")
+        self.env["ir.config_parameter"].set_param(
+            "plateforme_refugies.sms_enabled", "1"
+        )
         with self.mockSMSGateway(), self.mock_mail_gateway():
             convocation.action_send()
         self.assertSMSIapSent(["+33611223344"], content=text)

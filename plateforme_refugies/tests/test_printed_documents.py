@@ -36,7 +36,9 @@ class TestPrintedDocuments(ConvocationCase):
         self.assertIn("بطاقة إقامتك", html)
 
     def test_letter_falls_back_to_english(self):
-        self.person.contact_language_id = self.env.ref("plateforme_refugies.language_so")
+        self.person.contact_language_id = self.env.ref(
+            "plateforme_refugies.language_so"
+        )
         convocation = self._convoke()
         self.assertEqual(convocation.contact_lang, "en_US")
         html = self._render("refugee_convocation_letter_action", convocation)
@@ -57,7 +59,11 @@ class TestPrintedDocuments(ConvocationCase):
             }
         )
         tutor = Partner.create(
-            {"name": "Didier Montigny", "parent_id": employer.id, "function": "Chef de culture"}
+            {
+                "name": "Didier Montigny",
+                "parent_id": employer.id,
+                "function": "Chef de culture",
+            }
         )
         self.journey.write({"state": "in_progress", "drawer_employment": True})
         immersion = self.env["refugee.immersion"].create(
