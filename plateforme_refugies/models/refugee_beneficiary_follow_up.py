@@ -94,32 +94,27 @@ class RefugeeBeneficiary(models.Model):
         inverse_name="beneficiary_id",
         string="Workshop registrations",
     )
-    workshop_count = fields.Integer(
-        string="Workshops", compute="_compute_workshop_attendance"
-    )
+    workshop_count = fields.Integer(string="Workshops", compute="_compute_attendance")
     workshop_present_count = fields.Integer(
-        string="Workshops attended", compute="_compute_workshop_attendance"
+        string="Workshops attended", compute="_compute_attendance"
     )
     workshop_attendance_rate = fields.Float(
         string="Workshop attendance (%)",
-        compute="_compute_workshop_attendance",
+        compute="_compute_attendance",
         digits=(16, 1),
         help="Present / (present + absent): excused absences and attendances "
         "not yet recorded do not count.",
     )
 
-    convocation_ids = fields.One2many(
-        comodel_name="refugee.convocation", inverse_name="beneficiary_id"
-    )
     appointment_present_count = fields.Integer(
-        string="Appointments attended", compute="_compute_no_show_rate"
+        string="Appointments attended", compute="_compute_attendance"
     )
     appointment_absent_count = fields.Integer(
-        string="Unexcused absences", compute="_compute_no_show_rate"
+        string="Unexcused absences", compute="_compute_attendance"
     )
     no_show_rate = fields.Float(
         string="No-show rate (%)",
-        compute="_compute_no_show_rate",
+        compute="_compute_attendance",
         digits=(16, 1),
         help="Unexcused absences / (presences + unexcused absences) over every "
         "convoked appointment: interviews, workshop sessions, weeks in a SIAE, "
@@ -225,32 +220,6 @@ class RefugeeBeneficiary(models.Model):
         action["display_name"] = self.env._("French levels of %(name)s", name=self.name)
         return action
 
-    @api.depends(
-        "workshop_registration_ids.state", "workshop_registration_ids.attendance"
-    )
-    def _compute_workshop_attendance(self):
-        counts = defaultdict(lambda: defaultdict(int))
-        for beneficiary, attendance, count in self.env[
-            "event.registration"
-        ]._read_group(
-            [
-                ("beneficiary_id", "in", self.ids),
-                ("event_id.is_workshop", "=", True),
-                ("state", "!=", "cancel"),
-            ],
-            ["beneficiary_id", "attendance"],
-            ["__count"],
-        ):
-            counts[beneficiary][attendance] += count
-        for beneficiary in self:
-            by_attendance = counts[beneficiary._origin]
-            present, absent = by_attendance["present"], by_attendance["absent"]
-            beneficiary.workshop_count = sum(by_attendance.values())
-            beneficiary.workshop_present_count = present
-            beneficiary.workshop_attendance_rate = (
-                100.0 * present / (present + absent) if present + absent else 0.0
-            )
-
     def _flush_presences(self):
         """Write the pending presences before reading them in SQL."""
         for model in (
@@ -262,30 +231,58 @@ class RefugeeBeneficiary(models.Model):
         ):
             self.env[model].flush_model()
 
-    def _compute_no_show_rate(self):
-        counts = defaultdict(lambda: defaultdict(int))
+    @api.depends(
+        "workshop_registration_ids.state", "workshop_registration_ids.attendance"
+    )
+    def _compute_attendance(self):
+        """Workshop attendance and the no-show rate over every appointment,
+        read in one query: the workshop registrations count even before their
+        attendance is recorded, the rates only count presences and unexcused
+        absences."""
+        workshops = defaultdict(lambda: defaultdict(int))
+        appointments = defaultdict(lambda: defaultdict(int))
         if self.ids:
             self._flush_presences()
             self.env.cr.execute(
                 SQL(
-                    """SELECT beneficiary_id, presence, COUNT(*)
+                    """SELECT beneficiary_id, kind = 'workshop', presence, COUNT(*)
                          FROM (%s) presences
                         WHERE beneficiary_id IN %s
-                        GROUP BY beneficiary_id, presence""",
+                        GROUP BY beneficiary_id, kind = 'workshop', presence""",
                     SQL(PRESENCE_QUERY),
                     tuple(self.ids),
                 )
             )
-            for beneficiary_id, presence, count in self.env.cr.fetchall():
-                counts[beneficiary_id][presence] = count
+            for beneficiary_id, is_workshop, presence, count in self.env.cr.fetchall():
+                if is_workshop:
+                    workshops[beneficiary_id][presence] += count
+                if presence:
+                    appointments[beneficiary_id][presence] += count
         for beneficiary in self:
-            by_presence = counts[beneficiary._origin.id]
+            by_attendance = workshops[beneficiary._origin.id]
+            present, absent = by_attendance["present"], by_attendance["absent"]
+            beneficiary.workshop_count = sum(by_attendance.values())
+            beneficiary.workshop_present_count = present
+            beneficiary.workshop_attendance_rate = (
+                100.0 * present / (present + absent) if present + absent else 0.0
+            )
+            by_presence = appointments[beneficiary._origin.id]
             present, absent = by_presence["present"], by_presence["absent"]
             beneficiary.appointment_present_count = present
             beneficiary.appointment_absent_count = absent
             beneficiary.no_show_rate = (
                 100.0 * absent / (present + absent) if present + absent else 0.0
             )
+
+    def action_view_convocations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_convocation_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        action["display_name"] = self.env._("Convocations of %(name)s", name=self.name)
+        return action
 
     def _reached_by_email(self):
         """Whether the person gets e-mails: an address and no refusal."""

@@ -69,10 +69,11 @@ PDF_PICTOGRAMS = {
 }
 
 
-# Every recorded presence of each person, one row per appointment: the
-# convocations (workshops aside), the workshop registrations and the weeks of
-# SIAE placements (absent with unjustified hours, excused with justified hours
-# and no hour worked, else present). Cancelled appointments do not count.
+# The presence of each person, one row per appointment: the convocations with
+# a presence (workshops aside), the workshop registrations (with their
+# attendance, empty until it is recorded) and the weeks of SIAE placements
+# (absent with unjustified hours, excused with justified hours and no hour
+# worked, else present). Cancelled appointments do not count.
 PRESENCE_QUERY = """
     SELECT c.beneficiary_id, c.site_id, c.date_start AS date, c.kind, c.presence
       FROM refugee_convocation c
@@ -84,10 +85,10 @@ PRESENCE_QUERY = """
       FROM event_registration r
       JOIN event_event e ON e.id = r.event_id
      WHERE r.beneficiary_id IS NOT NULL
-       AND r.attendance IS NOT NULL
        AND r.state != 'cancel'
        AND r.active
        AND e.is_workshop
+       AND e.active
     UNION ALL
     SELECT p.beneficiary_id, p.site_id, a.week_start::timestamp, 'sas_week',
            CASE WHEN a.hours_absent_unjustified > 0 THEN 'absent'

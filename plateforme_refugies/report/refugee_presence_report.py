@@ -72,6 +72,7 @@ class RefugeePresenceReport(models.Model):
                            WHEN 'present' THEN 0.0
                          END AS no_show_rate
                     FROM (%(presences)s) p
+                   WHERE p.presence IS NOT NULL
                 )
                 """,
                 table=SQL.identifier(self._table),

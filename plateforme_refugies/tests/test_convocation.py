@@ -5,7 +5,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MailCase
@@ -205,6 +205,22 @@ class TestConvocation(ConvocationCase, MailCase):
         self.assertEqual(
             self._new_mails.recipient_ids, self.person.partner_id | supervisor
         )
+
+    def test_counsellors_see_the_convocations_of_their_sites(self):
+        convocation = self._convoke()
+        Convocation = self.env["refugee.convocation"]
+        self.assertEqual(
+            Convocation.with_user(self.counsellor_north).search([]), convocation
+        )
+        self.assertFalse(Convocation.with_user(self.counsellor_south).search([]))
+        self.assertEqual(
+            Convocation.with_user(self.coordinator).search(
+                [("beneficiary_id", "=", self.person.id)]
+            ),
+            convocation,
+        )
+        with self.assertRaises(AccessError):
+            Convocation.with_user(self.reader).search([])
 
 
 @tagged("post_install", "-at_install")
