@@ -4,7 +4,8 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..models.event_registration import ATTENDANCES
-from ..models.refugee_convocation import PRESENCE_KINDS, PRESENCE_QUERY
+from ..models.refugee_convocation import PRESENCE_KINDS
+from ..models.refugee_presence import PRESENCE_QUERY
 
 
 class RefugeePresenceReport(models.Model):
