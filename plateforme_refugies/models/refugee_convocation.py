@@ -131,7 +131,6 @@ class RefugeeConvocation(models.Model):
     duration = fields.Float(default=1.0, help="Duration in hours.")
     place_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Place",
         required=True,
         default=lambda self: self.env.company.partner_id,
         help="The address printed on the convocation.",
