@@ -469,6 +469,7 @@ class RefugeeConvocation(models.Model):
             "plateforme_refugies.mail_template_refugee_convocation_reminder"
         )
         due.filtered("can_email")._send_mail(template)
+        due._send_sms()
         due.write({"reminder_sent_on": now})
 
     # ------------------------------------------------------------------

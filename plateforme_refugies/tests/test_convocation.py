@@ -242,3 +242,13 @@ class TestConvocationSms(ConvocationCase, MailCase, SMSCase):
         with self.mockSMSGateway(), self.mock_mail_gateway():
             convocation.action_send()
         self.assertSMSIapSent(["+33611223344"], content=text)
+        # the reminder too, once
+        with (
+            freeze_time("2026-03-02 10:00:00"),
+            self.mockSMSGateway(),
+            self.mock_mail_gateway(),
+        ):
+            self.env["refugee.convocation"]._cron_send_reminders()
+            self.env["refugee.convocation"]._cron_send_reminders()
+        self.assertEqual(len(self._sms), 1)
+        self.assertSMSIapSent(["+33611223344"], content=text)
