@@ -77,7 +77,7 @@ class RefugeeConvocationSourceMixin(models.AbstractModel):
     def _convocations_follow(self):
         """Move the convocations to the new date of their record."""
         convocations = self._convocations()
-        for record in self:
+        for record in self.browse(convocations.mapped("res_id")):
             date_start = record._convocation_values()["date_start"]
             convocations.filtered(lambda c, r=record: c.res_id == r.id).write(
                 {"date_start": date_start}
