@@ -18,7 +18,7 @@ from .refugee_french_assessment import (
     LITERACY_LEVELS,
     SKILL_NAMES,
 )
-from .refugee_presence import PRESENCE_QUERY
+from .refugee_presence import PRESENCE_QUERY, presence_rate
 
 YOUTH_AGE_LIMIT = 26
 # asylum-seeker or emergency housing must be left: a job far away needs housing
@@ -653,16 +653,12 @@ class RefugeeBeneficiary(models.Model):
             present, absent = by_attendance["present"], by_attendance["absent"]
             beneficiary.workshop_count = sum(by_attendance.values())
             beneficiary.workshop_present_count = present
-            beneficiary.workshop_attendance_rate = (
-                100.0 * present / (present + absent) if present + absent else 0.0
-            )
+            beneficiary.workshop_attendance_rate = presence_rate(present, absent)
             by_presence = appointments[beneficiary._origin.id]
             present, absent = by_presence["present"], by_presence["absent"]
             beneficiary.appointment_present_count = present
             beneficiary.appointment_absent_count = absent
-            beneficiary.no_show_rate = (
-                100.0 * absent / (present + absent) if present + absent else 0.0
-            )
+            beneficiary.no_show_rate = presence_rate(absent, present)
 
     def action_view_convocations(self):
         self.ensure_one()

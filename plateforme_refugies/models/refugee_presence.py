@@ -32,3 +32,9 @@ PRESENCE_QUERY = """
       FROM refugee_placement_attendance a
       JOIN refugee_siae_placement p ON p.id = a.placement_id
 """
+
+
+def presence_rate(counted, others):
+    """``counted`` in percent of ``counted`` + ``others`` (0 without any)."""
+    total = counted + others
+    return 100.0 * counted / total if total else 0.0

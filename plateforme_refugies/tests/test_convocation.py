@@ -1,6 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -31,6 +31,7 @@ class ConvocationCase(RefugeeCase):
             {"street": "3 rue de la Paix", "zip": "41000", "city": "Blois"}
         )
         cls.arabic = cls.env.ref("plateforme_refugies.language_ar")
+        cls.siae_kind = cls.env.ref("plateforme_refugies.partner_type_siae")
         cls.person = cls._create_beneficiary(
             "Omar Haddad",
             email="omar.haddad@example.com",
@@ -48,6 +49,40 @@ class ConvocationCase(RefugeeCase):
                     "counsellor_id": cls.counsellor_north.id,
                 }
             )
+        )
+
+    def _sas_placement(self):
+        """A SAS placement of the person in a SIAE (a partner kind the person
+        did not consent to yet), with a supervisor who has an e-mail."""
+        Partner = self.env["res.partner"]
+        siae = Partner.create(
+            {
+                "name": "Jardins Test",
+                "is_company": True,
+                "is_siae": True,
+                "siae_type": "aci",
+                "is_sas_partner": True,
+                "refugee_partner_type_ids": [Command.set(self.siae_kind.ids)],
+            }
+        )
+        supervisor = Partner.create(
+            {
+                "name": "Paul Encadrant",
+                "email": "paul@jardins.example.com",
+                "parent_id": siae.id,
+                "is_siae_supervisor": True,
+            }
+        )
+        self.journey.write({"state": "in_progress", "drawer_sas": True})
+        return self.env["refugee.siae.placement"].create(
+            {
+                "journey_id": self.journey.id,
+                "siae_id": siae.id,
+                "supervisor_id": supervisor.id,
+                "date_start": date(2026, 3, 9),
+                "date_end": date(2026, 4, 3),
+                "is_sas": True,
+            }
         )
 
     def _convoke(self, source=None):
@@ -158,47 +193,18 @@ class TestConvocation(ConvocationCase, MailCase):
 
     @freeze_time("2026-03-02 08:00:00")
     def test_nothing_to_a_partner_without_consent(self):
-        Partner = self.env["res.partner"]
-        siae_kind = self.env.ref("plateforme_refugies.partner_type_siae")
-        siae = Partner.create(
-            {
-                "name": "Jardins Test",
-                "is_company": True,
-                "is_siae": True,
-                "siae_type": "aci",
-                "is_sas_partner": True,
-                "refugee_partner_type_ids": [Command.set(siae_kind.ids)],
-            }
-        )
-        supervisor = Partner.create(
-            {
-                "name": "Paul Encadrant",
-                "email": "paul@jardins.example.com",
-                "parent_id": siae.id,
-                "is_siae_supervisor": True,
-            }
-        )
-        self.journey.write({"state": "in_progress", "drawer_sas": True})
-        placement = self.env["refugee.siae.placement"].create(
-            {
-                "journey_id": self.journey.id,
-                "siae_id": siae.id,
-                "supervisor_id": supervisor.id,
-                "date_start": datetime(2026, 3, 9).date(),
-                "date_end": datetime(2026, 4, 3).date(),
-                "is_sas": True,
-            }
-        )
+        placement = self._sas_placement()
+        supervisor = placement.supervisor_id
         convocation = self._convoke(placement)
         self.assertEqual(convocation.kind, "sas_start")
-        self.assertEqual(convocation.place_id, siae)
+        self.assertEqual(convocation.place_id, placement.siae_id)
         with self.mock_mail_gateway():
             convocation.action_send()
         self.assertEqual(self._new_mails.recipient_ids, self.person.partner_id)
         with self.assertRaisesRegex(UserError, "has not consented"):
             convocation.message_post(body="Note", partner_ids=supervisor.ids)
         self.env["refugee.consent"].create(
-            {"beneficiary_id": self.person.id, "partner_type_id": siae_kind.id}
+            {"beneficiary_id": self.person.id, "partner_type_id": self.siae_kind.id}
         )
         with self.mock_mail_gateway():
             convocation.action_send()

@@ -125,33 +125,14 @@ class TestPrintedDocuments(ConvocationCase):
         self.assertEqual(workshop._attendance_sheet_columns(), ["03/10/2026"])
 
     def test_placement_sheet_names_the_person_with_consent_only(self):
-        Partner = self.env["res.partner"]
-        siae_kind = self.env.ref("plateforme_refugies.partner_type_siae")
-        siae = Partner.create(
-            {
-                "name": "Bio Solidaire Test",
-                "is_company": True,
-                "is_siae": True,
-                "siae_type": "aci",
-                "refugee_partner_type_ids": [(6, 0, siae_kind.ids)],
-            }
-        )
-        self.journey.write({"state": "in_progress"})
-        placement = self.env["refugee.siae.placement"].create(
-            {
-                "journey_id": self.journey.id,
-                "siae_id": siae.id,
-                "date_start": date(2026, 3, 9),
-                "date_end": date(2026, 4, 3),
-            }
-        )
+        placement = self._sas_placement()
         html = self._render("refugee_siae_placement_sheet_action", placement)
         self.assertNotIn("Omar", html)
         self.assertIn("Fiche de placement en SIAE", html)
         self.assertIn("Ponctualité", html)
         self.assertIn("Test Counsellor North", html)
         self.env["refugee.consent"].create(
-            {"beneficiary_id": self.person.id, "partner_type_id": siae_kind.id}
+            {"beneficiary_id": self.person.id, "partner_type_id": self.siae_kind.id}
         )
         html = self._render("refugee_siae_placement_sheet_action", placement)
         self.assertIn("Omar H.", html)
