@@ -4,7 +4,7 @@
     "name": "Refugees Professional Insertion Platform",
     "summary": "Follow each refugee's journey to work: files, journeys, "
     "workshops, SAS IAE, employers and reporting",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Services/Insertion",
     "website": "https://github.com/plateforme-refugies-41/plateforme_refugies",
     "author": "Plateforme insertion réfugiés 41",
@@ -93,7 +93,7 @@
         "views/refugee_consent_views.xml",
         "views/refugee_sensitive_access_log_views.xml",
         "report/refugee_beneficiary_access_report.xml",
-        "wizards/refugee_retention_settings_views.xml",
+        "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/refugee_convocation_views.xml",
         "views/refugee_beneficiary_convocation_views.xml",

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # make setup: install what the other targets need. Idempotent, and quick when
 # everything is already there.
-#   1. Odoo 18.0 importable by $PYTHON; otherwise install it (pip, editable)
-#      from ODOO_SRC, a local Odoo 18.0 source tree, or else from Odoo's
-#      official 18.0 source archive, downloaded once into the cache dir.
+#   1. Odoo 18.0 importable by $PYTHON; otherwise install it (pip, editable in
+#      compat mode) from ODOO_SRC, a local Odoo 18.0 source tree, or else from
+#      Odoo's official 18.0 source archive, downloaded once into the cache dir;
+#      then check that odoo.addons spans Odoo's addons and
+#      site-packages/odoo/addons, where OCA wheels install
+#      (scripts/check_odoo_addons.py).
 #   2. Debian packages: PostgreSQL server, Chromium (tours), wkhtmltopdf (PDF
 #      reports); `apt-get update` runs only when one is missing.
-#   3. requirements-dev.txt (lint and test tools).
+#   3. requirements-dev.txt (lint and test tools);
+#   4. a gevent that starts, for the websocket process of the workers.
 #
 # Environment: PYTHON, PR_CACHE_DIR (lib.sh); ODOO_SRC (path to an Odoo 18.0
 # source tree: has odoo-bin and requirements.txt); PR_ODOO_ARCHIVE_URL (the
@@ -106,7 +110,11 @@ install_odoo_from() {
     mkdir -p "$PR_CACHE_DIR"
     echo 'setuptools<70' >"$constraints"
     PIP_CONSTRAINT="$constraints" pip_install -r "$src/requirements.txt"
-    PIP_CONSTRAINT="$constraints" pip_install -e "$src"
+    # compat mode: Odoo's source tree on sys.path as a plain path entry (a .pth
+    # file), so that the odoo.addons namespace also spans
+    # site-packages/odoo/addons, where the OCA wheels (odoo-addon-*) install
+    PIP_CONSTRAINT="$constraints" pip_install -e "$src" \
+        --config-settings editable_mode=compat
     pip_install phonenumbers websocket-client
 }
 
@@ -129,6 +137,12 @@ else
     odoo_ok || pr_die "Odoo installed from $src but still not importable by $PYTHON as 18.0"
 fi
 
+# An OCA addon installed from PyPI (odoo-addon-*) lands in
+# site-packages/odoo/addons: odoo.addons must span it and Odoo's own addons.
+pr_info "checking that odoo.addons spans Odoo's addons and site-packages/odoo/addons"
+"$PYTHON" "$PR_ROOT/scripts/check_odoo_addons.py" ||
+    pr_die "reinstall Odoo: pip uninstall odoo, then make setup (editable, compat mode)"
+
 # --- 2. Debian packages ----------------------------------------------------------
 # postgresql-15: the server for the private cluster (scripts/pg.sh);
 # chromium: HttpCase tours; wkhtmltopdf: PDF reports.
@@ -137,5 +151,19 @@ apt_install_missing postgresql-15 chromium wkhtmltopdf
 # --- 3. development tools --------------------------------------------------------
 pr_info "pip install -r requirements-dev.txt"
 pip_install -r "$PR_ROOT/requirements-dev.txt"
+
+# --- 4. the websocket (gevent) process of the production mode ----------------------
+# gevent 22.10 (Odoo's pin for Python 3.11) finds its plugins with
+# pkg_resources, which does not see the metadata of the newer zope.interface
+# and zope.event wheels (zope_interface-*.dist-info): the gevent process of
+# `make run WORKERS=n` then crash-loops on DistributionNotFound. gevent 24.2.1
+# and greenlet 3.0.3, Odoo's own pins for the next Python, read it with
+# importlib.metadata.
+if ! "$PYTHON" -W ignore -c 'import gevent.monkey; gevent.monkey.patch_all()' >/dev/null 2>&1; then
+    pr_info "gevent cannot start (package metadata not found): installing gevent 24.2.1, greenlet 3.0.3"
+    pip_install "gevent==24.2.1" "greenlet==3.0.3"
+    "$PYTHON" -W ignore -c 'import gevent.monkey; gevent.monkey.patch_all()' ||
+        pr_die "gevent still cannot start: the websocket process of the production mode would fail"
+fi
 
 pr_info "setup done"

@@ -28,6 +28,9 @@ from . import test_import
 from . import test_performance
 from . import test_portal
 from . import test_portal_http
+from . import test_scheduled_run
+from . import test_settings
+from . import test_odoo_assumptions
 from . import test_convocation
 from . import test_presence
 from . import test_printed_documents
