@@ -23,6 +23,7 @@
         "portal",
         "auth_totp_mail",
         "auth_totp_mail_enforce",
+        "sms",
     ],
     "data": [
         "security/plateforme_refugies_security.xml",
@@ -32,6 +33,7 @@
         "security/plateforme_refugies_privacy_rules.xml",
         "data/ir_sequence_data.xml",
         "data/refugee_site_data.xml",
+        "data/res_lang_data.xml",
         "data/refugee_language_data.xml",
         "data/refugee_sector_data.xml",
         "data/refugee_exit_outcome_data.xml",
@@ -46,6 +48,12 @@
         "data/refugee_immersion_data.xml",
         "data/refugee_hire_data.xml",
         "data/ir_config_parameter_data.xml",
+        "data/refugee_convocation_item_data.xml",
+        "report/refugee_convocation_report.xml",
+        "report/refugee_immersion_agreement_report.xml",
+        "report/event_attendance_sheet_report.xml",
+        "report/refugee_siae_placement_sheet_report.xml",
+        "data/mail_template_data.xml",
         "views/refugee_site_views.xml",
         "views/refugee_beneficiary_views.xml",
         "views/refugee_journey_views.xml",
@@ -103,7 +111,11 @@
         "views/portal_templates.xml",
         "wizards/refugee_orientation_wizard_views.xml",
         "views/refugee_my_day_views.xml",
+        "views/refugee_convocation_views.xml",
+        "views/refugee_beneficiary_convocation_views.xml",
+        "report/refugee_presence_report_views.xml",
         "views/menus.xml",
+        "views/refugee_convocation_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -125,6 +137,7 @@
         "demo/refugee_hire_demo.xml",
         "demo/refugee_consent_demo.xml",
         "demo/portal_users_demo.xml",
+        "demo/refugee_convocation_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

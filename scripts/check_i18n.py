@@ -9,8 +9,12 @@ addon is installed (scripts/test.sh does that). The check fails when
     (msgctxt, msgid) or other occurrences (#: lines) for an entry; the header
     (dates, Odoo version) is ignored;
   * ADDON_DIR/i18n/fr.po lacks a translation: every entry of the template needs
-    a non-empty, non-fuzzy msgstr, and fr.po has no entry the template lacks.
-The fix is `make i18n` (refresh both files) and then translating fr.po.
+    a non-empty, non-fuzzy msgstr, and fr.po has no entry the template lacks;
+  * another ADDON_DIR/i18n/<lang>.po (a language of contact of the persons:
+    it translates only what they read, the convocations) has an entry or an
+    occurrence the template lacks, or misses a term of an object it translates
+    (a view, a mail template, a record…), or leaves one empty or fuzzy.
+The fix is `make i18n` (refresh the files) and then translating the new terms.
 """
 
 import sys
@@ -104,6 +108,37 @@ def check_french(exported, po_path):
     return not bad
 
 
+def check_contact_language(exported, po_path):
+    print(f"i18n: {po_path} translates every term of the objects it translates")
+    entries = entries_by_key(polib.pofile(str(po_path)))
+    translated = set()
+    for entry in entries.values():
+        translated |= {path for path, _line in entry.occurrences}
+    unknown, moved, missing, untranslated = [], [], [], []
+    for key, entry in sorted(entries.items()):
+        if key not in exported:
+            unknown.append(describe(key))
+        elif not occurrences(entry) <= occurrences(exported[key]):
+            moved.append(describe(key))
+        elif not entry.msgstr.strip() or "fuzzy" in entry.flags:
+            untranslated.append(describe(key))
+    for key, entry in sorted(exported.items()):
+        wanted = {
+            f"{path}:{line}" if line else path
+            for path, line in entry.occurrences
+            if path in translated
+        }
+        if wanted and (key not in entries or not wanted <= occurrences(entries[key])):
+            missing.append(describe(key))
+    bad = report("entries that are not in the template", unknown)
+    bad |= report("occurrences that are not in the template", moved)
+    bad |= report("terms of a translated object missing", missing)
+    bad |= report("empty or fuzzy translations", untranslated)
+    if not bad:
+        print(f"  OK: {len(entries)} terms translated")
+    return not bad
+
+
 def main(argv):
     if len(argv) != 3:
         sys.exit(__doc__)
@@ -112,6 +147,9 @@ def main(argv):
     exported = entries_by_key(polib.pofile(str(exported_path)))
     ok = check_template(exported, addon_dir / "i18n" / f"{module}.pot")
     ok &= check_french(exported, addon_dir / "i18n" / "fr.po")
+    for po_path in sorted((addon_dir / "i18n").glob("*.po")):
+        if po_path.name != "fr.po":
+            ok &= check_contact_language(exported, po_path)
     if not ok:
         print(
             "i18n check FAILED: run 'make i18n' to refresh the template and fr.po, "

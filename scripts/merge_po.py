@@ -9,7 +9,12 @@ Usage: merge_po.py EXPORTED_POT ADDON_DIR
   with its comments and occurrences: translations (msgstr, flags, translator
   comments) of entries with the same (msgctxt, msgid) are kept, new entries
   get an empty msgstr, entries that left the template are dropped.
-Prints how many French translations are missing.
+* every other ADDON_DIR/i18n/<lang>.po (the languages of contact of the
+  persons, see check_i18n.py) keeps translating the same objects (a view, a
+  mail template, a record…): it gets the template's entries that occur in
+  these objects, with only these occurrences; translations are kept, new
+  entries get an empty msgstr.
+Prints how many French translations are missing, and the other languages'.
 """
 
 import sys
@@ -38,6 +43,46 @@ def same_entries(a, b):
         ]
 
     return summary(a) == summary(b)
+
+
+def objects(entry):
+    """The objects an entry occurs in: an occurrence without its line."""
+    return {path for path, _line in entry.occurrences}
+
+
+def merge_partial(template, po_path):
+    """Refresh a language of contact: the template's entries of the objects
+    the file translates. Returns the number of entries still to translate."""
+    old = polib.pofile(str(po_path))
+    translated_objects = set().union(*(objects(e) for e in old if not e.obsolete))
+    old_entries = {entry_key(e): e for e in old if not e.obsolete}
+    new = polib.POFile(wrapwidth=template.wrapwidth)
+    new.header = old.header
+    new.metadata = dict(old.metadata)
+    missing = 0
+    for source in template:
+        occurrences = [o for o in source.occurrences if o[0] in translated_objects]
+        if not occurrences:
+            continue
+        previous = old_entries.get(entry_key(source))
+        entry = polib.POEntry(
+            msgctxt=source.msgctxt,
+            msgid=source.msgid,
+            msgstr=previous.msgstr if previous is not None else "",
+            comment=source.comment,
+            tcomment=previous.tcomment if previous is not None else "",
+            occurrences=occurrences,
+            flags=list(source.flags),
+        )
+        if not entry.msgstr.strip():
+            missing += 1
+        new.append(entry)
+    if not (
+        same_entries(new, old) and [e.msgstr for e in new] == [e.msgstr for e in old]
+    ):
+        new.save(str(po_path))
+        print(f"{po_path}: written ({len(new)} terms)")
+    return missing
 
 
 def main(argv):
@@ -113,6 +158,13 @@ def main(argv):
         )
     else:
         print(f"fr.po: all {len(template)} terms are translated")
+
+    # --- languages of contact ----------------------------------------------
+    for other_path in sorted(i18n_dir.glob("*.po")):
+        if other_path.name != "fr.po":
+            missing = merge_partial(template, other_path)
+            if missing:
+                print(f"{other_path.name}: {missing} terms still need a translation")
     return 0
 
 

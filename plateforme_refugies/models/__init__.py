@@ -10,6 +10,9 @@ from . import mail_thread
 from . import refugee_file_mail_mixin
 from . import refugee_visibility_mixin
 from . import refugee_file_privacy_mixin
+from . import refugee_convocation_source_mixin
+from . import refugee_convocation_item
+from . import refugee_convocation
 from . import refugee_site
 from . import res_users
 from . import refugee_language

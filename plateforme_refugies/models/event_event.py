@@ -1,11 +1,16 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import timedelta
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
+# a session running over this hour (local time) has a morning and an afternoon
+NOON = 12
 WORKSHOP_AUDIENCES = [
     ("over_25", "Over 25"),
     ("under_26", "25 and under (Mission Locale)"),
@@ -125,6 +130,13 @@ class EventEvent(models.Model):
                 vals.setdefault("event_mail_ids", [])
         return super().create(vals_list)
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "date_begin" in vals:
+            # a moved session moves the convocations of its participants
+            self.registration_ids._convocations_follow()
+        return res
+
     def _lock_for_registration(self):
         """Serialize the registrations of these events.
 
@@ -145,6 +157,41 @@ class EventEvent(models.Model):
             self.invalidate_recordset(
                 ["seats_reserved", "seats_used", "seats_available", "seats_taken"]
             )
+
+    def _attendance_sheet_columns(self):
+        """The signature columns of the attendance sheet: one per day, or a
+        morning and an afternoon for a day the session spans both."""
+        self.ensure_one()
+        tz = pytz.timezone(self.date_tz or "Europe/Paris")
+        begin = pytz.utc.localize(self.date_begin).astimezone(tz)
+        end = pytz.utc.localize(self.date_end).astimezone(tz)
+        columns = []
+        day = begin.date()
+        while day <= end.date():
+            label = format_date(self.env, day)
+            starts = begin.hour if day == begin.date() else 0
+            ends = end.hour + (end.minute > 0) if day == end.date() else 24
+            if starts < NOON < ends:
+                columns += [
+                    self.env._("%(day)s, morning", day=label),
+                    self.env._("%(day)s, afternoon", day=label),
+                ]
+            else:
+                columns.append(label)
+            day += timedelta(days=1)
+        return columns
+
+    def _attendance_sheet_registrations(self):
+        self.ensure_one()
+        return self.registration_ids.filtered(lambda r: r.state != "cancel").sorted(
+            "name"
+        )
+
+    def action_convoke_participants(self):
+        """Prepare the convocations of the beneficiaries registered."""
+        return self.registration_ids.filtered(
+            lambda r: r.beneficiary_id and r.state != "cancel"
+        ).action_convoke()
 
     def action_open_registration_wizard(self):
         self.ensure_one()

@@ -20,7 +20,9 @@ class EventRegistration(models.Model):
     means attended (``done``), absent or excused keep the seat (``open``).
     """
 
-    _inherit = "event.registration"
+    _name = "event.registration"
+    _inherit = ["event.registration", "refugee.convocation.source.mixin"]
+    _convocation_cancel_states = ("cancel",)
 
     beneficiary_id = fields.Many2one(
         comodel_name="refugee.beneficiary",
@@ -37,6 +39,9 @@ class EventRegistration(models.Model):
     is_workshop = fields.Boolean(related="event_id.is_workshop")
     workshop_theme_id = fields.Many2one(
         related="event_id.workshop_theme_id", store=True, string="Theme"
+    )
+    workshop_attendance_rate = fields.Float(
+        related="event_id.workshop_attendance_rate", string="Workshop show rate (%)"
     )
     attendance = fields.Selection(
         selection=ATTENDANCES, index=True, tracking=True, copy=False
@@ -188,6 +193,7 @@ class EventRegistration(models.Model):
             to_move = self.filtered(lambda r: r.state not in (state, "cancel"))
             if to_move:
                 super(EventRegistration, to_move).write({"state": state})
+            self.beneficiary_id._check_repeated_absences()
             return res
         if vals.get("state") == "done" and "attendance" not in vals:
             vals = dict(vals, attendance="present")
@@ -197,6 +203,21 @@ class EventRegistration(models.Model):
             if was_present:
                 super(EventRegistration, was_present).write({"attendance": False})
         return super().write(vals)
+
+    def _convocation_values(self):
+        self.ensure_one()
+        event = self.event_id
+        values = {
+            "kind": "workshop",
+            "beneficiary_id": self.beneficiary_id.id,
+            "registration_id": self.id,
+            "date_start": event.date_begin,
+            "duration": (event.date_end - event.date_begin).total_seconds() / 3600,
+            "ask_for": (event.facilitator_user_id or event.facilitator_partner_id).name,
+        }
+        if event.address_id:
+            values["place_id"] = event.address_id.id
+        return values
 
     def action_mark_present(self):
         self.attendance = "present"

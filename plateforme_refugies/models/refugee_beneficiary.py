@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 
 from .batch_defaults import add_missing_default_values, batch_defaults
 from .refugee_file_privacy_mixin import SENSITIVE_GROUPS
@@ -19,6 +19,7 @@ from .refugee_french_assessment import (
     LITERACY_LEVELS,
     SKILL_NAMES,
 )
+from .refugee_presence import PRESENCE_QUERY, presence_rate
 
 YOUTH_AGE_LIMIT = 26
 # asylum-seeker or emergency housing must be left: a job far away needs housing
@@ -182,6 +183,12 @@ class RefugeeBeneficiary(models.Model):
         string="Language of contact",
         ondelete="restrict",
     )
+    refuses_electronic_messages = fields.Boolean(
+        string="Refuses e-mails and SMS",
+        tracking=True,
+        help="The person does not want e-mails or SMS: their convocations are "
+        "printed and handed or posted to them.",
+    )
     interpreter_needed = fields.Boolean(tracking=True)
     literacy = fields.Selection(selection=LITERACY_LEVELS, tracking=True)
     schooling_years = fields.Integer(string="Years of schooling")
@@ -341,11 +348,9 @@ class RefugeeBeneficiary(models.Model):
         inverse_name="beneficiary_id",
         string="Workshop registrations",
     )
-    workshop_count = fields.Integer(
-        string="Workshops", compute="_compute_workshop_attendance"
-    )
+    workshop_count = fields.Integer(string="Workshops", compute="_compute_attendance")
     workshop_present_count = fields.Integer(
-        string="Workshops attended", compute="_compute_workshop_attendance"
+        string="Workshops attended", compute="_compute_attendance"
     )
     workshop_attendance_known = fields.Boolean(
         compute="_compute_workshop_attendance",
@@ -353,10 +358,24 @@ class RefugeeBeneficiary(models.Model):
     )
     workshop_attendance_rate = fields.Float(
         string="Workshop attendance (%)",
-        compute="_compute_workshop_attendance",
+        compute="_compute_attendance",
         digits=(16, 1),
         help="Present / (present + absent): excused absences and attendances "
         "not yet recorded do not count.",
+    )
+    appointment_present_count = fields.Integer(
+        string="Appointments attended", compute="_compute_attendance"
+    )
+    appointment_absent_count = fields.Integer(
+        string="Unexcused absences", compute="_compute_attendance"
+    )
+    no_show_rate = fields.Float(
+        string="No-show rate (%)",
+        compute="_compute_attendance",
+        digits=(16, 1),
+        help="Unexcused absences / (presences + unexcused absences) over every "
+        "convoked appointment: interviews, workshop sessions, weeks in a SIAE, "
+        "starts of placements and immersions, follow-up meetings.",
     )
 
     _sql_constraints = [
@@ -664,30 +683,110 @@ class RefugeeBeneficiary(models.Model):
         action["display_name"] = self.env._("French levels of %(name)s", name=self.name)
         return action
 
+    def _flush_presences(self):
+        """Write the pending presences before reading them in SQL."""
+        for model in (
+            "refugee.convocation",
+            "event.registration",
+            "event.event",
+            "refugee.placement.attendance",
+            "refugee.siae.placement",
+        ):
+            self.env[model].flush_model()
+
     @api.depends(
         "workshop_registration_ids.state", "workshop_registration_ids.attendance"
     )
-    def _compute_workshop_attendance(self):
-        counts = defaultdict(lambda: defaultdict(int))
-        for beneficiary, attendance, count in self.env[
-            "event.registration"
-        ]._read_group(
-            [
-                ("beneficiary_id", "in", self.ids),
-                ("event_id.is_workshop", "=", True),
-                ("state", "!=", "cancel"),
-            ],
-            ["beneficiary_id", "attendance"],
-            ["__count"],
-        ):
-            counts[beneficiary][attendance] += count
+    def _compute_attendance(self):
+        """Workshop attendance and the no-show rate over every appointment,
+        read in one query: the workshop registrations count even before their
+        attendance is recorded, the rates only count presences and unexcused
+        absences."""
+        workshops = defaultdict(lambda: defaultdict(int))
+        appointments = defaultdict(lambda: defaultdict(int))
+        if self.ids:
+            self._flush_presences()
+            self.env.cr.execute(
+                SQL(
+                    """SELECT beneficiary_id, kind = 'workshop', presence, COUNT(*)
+                         FROM (%s) presences
+                        WHERE beneficiary_id IN %s
+                        GROUP BY beneficiary_id, kind = 'workshop', presence""",
+                    SQL(PRESENCE_QUERY),
+                    tuple(self.ids),
+                )
+            )
+            for beneficiary_id, is_workshop, presence, count in self.env.cr.fetchall():
+                if is_workshop:
+                    workshops[beneficiary_id][presence] += count
+                if presence:
+                    appointments[beneficiary_id][presence] += count
         for beneficiary in self:
-            by_attendance = counts[beneficiary._origin]
+            by_attendance = workshops[beneficiary._origin.id]
             present, absent = by_attendance["present"], by_attendance["absent"]
             beneficiary.workshop_count = sum(by_attendance.values())
             beneficiary.workshop_present_count = present
-            beneficiary.workshop_attendance_rate = (
-                100.0 * present / (present + absent) if present + absent else 0.0
+            beneficiary.workshop_attendance_rate = presence_rate(present, absent)
+            by_presence = appointments[beneficiary._origin.id]
+            present, absent = by_presence["present"], by_presence["absent"]
+            beneficiary.appointment_present_count = present
+            beneficiary.appointment_absent_count = absent
+            beneficiary.no_show_rate = presence_rate(absent, present)
+
+    def action_view_convocations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_convocation_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        action["display_name"] = self.env._("Convocations of %(name)s", name=self.name)
+        return action
+
+    def _reached_by_email(self):
+        """Whether the person gets e-mails: an address and no refusal."""
+        self.ensure_one()
+        return bool(self.email) and not self.refuses_electronic_messages
+
+    def _check_repeated_absences(self):
+        """Two unexcused absences in a row (excused ones skipped) give the
+        counsellor one activity, as long as it is open."""
+        if not self:
+            return
+        self._flush_presences()
+        self.env.cr.execute(
+            SQL(
+                """SELECT beneficiary_id
+                     FROM (SELECT beneficiary_id, presence,
+                                  ROW_NUMBER() OVER (PARTITION BY beneficiary_id
+                                                     ORDER BY date DESC) AS rank
+                             FROM (%s) presences
+                            WHERE beneficiary_id IN %s
+                              AND presence IN ('present', 'absent')) ranked
+                    WHERE rank <= 2
+                    GROUP BY beneficiary_id
+                   HAVING COUNT(*) = 2 AND BOOL_AND(presence = 'absent')""",
+                SQL(PRESENCE_QUERY),
+                tuple(self.ids),
+            )
+        )
+        absent_twice = self.browse([row[0] for row in self.env.cr.fetchall()])
+        activity_type = self.env.ref(
+            "plateforme_refugies.mail_activity_type_repeated_absences"
+        )
+        for beneficiary in absent_twice.sudo():
+            if beneficiary.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            ):
+                continue
+            beneficiary.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=(beneficiary.counsellor_id or self.env.user).id,
+                note=self.env._(
+                    "%(name)s missed two appointments in a row without excuse: "
+                    "call them to find out why.",
+                    name=beneficiary.name,
+                ),
             )
             beneficiary.workshop_attendance_known = bool(present + absent)
 

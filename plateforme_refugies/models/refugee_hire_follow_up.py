@@ -16,7 +16,7 @@ class RefugeeHireFollowUp(models.Model):
     """
 
     _name = "refugee.hire.follow.up"
-    _inherit = ["refugee.state.mixin"]
+    _inherit = ["refugee.state.mixin", "refugee.convocation.source.mixin"]
     _description = "Follow-up after hiring"
     _order = "hire_id, date_due, id"
 
@@ -70,6 +70,17 @@ class RefugeeHireFollowUp(models.Model):
                 milestone=labels.get(follow_up.milestone, ""),
                 hire=follow_up.hire_id.display_name,
             )
+
+    def _convocation_values(self):
+        self.ensure_one()
+        counsellor = self.hire_id.counsellor_id
+        return {
+            "kind": "follow_up",
+            "beneficiary_id": self.beneficiary_id.id,
+            "counsellor_id": counsellor.id,
+            "date_start": self._convocation_start(self.date_due, hour=10),
+            "ask_for": counsellor.name,
+        }
 
     def _schedule_activity(self):
         for follow_up in self:

@@ -59,7 +59,10 @@ class RefugeeImmersion(models.Model):
         "refugee.employer.mixin",
         "refugee.state.mixin",
         "refugee.portal.mixin",
+        "refugee.convocation.source.mixin",
     ]
+    _convocation_date_fields = ("date_start",)
+    _convocation_cancel_states = ("cancelled", "abandoned")
     _order = "date_start desc, id desc"
     _rec_names_search = ["name", "beneficiary_id"]
     _portal_partner_field = "employer_id"
@@ -89,6 +92,9 @@ class RefugeeImmersion(models.Model):
         tracking=True,
     )
     job_title = fields.Char(string="Trade")
+    tasks = fields.Text(
+        string="Tasks entrusted", help="Printed on the PMSMP agreement."
+    )
     date_start = fields.Date(
         string="Start",
         required=True,
@@ -563,6 +569,17 @@ class RefugeeImmersion(models.Model):
         }
 
     # Portal of the employer tutors (see refugee.portal.mixin)
+
+    def _convocation_values(self):
+        self.ensure_one()
+        return {
+            "kind": "immersion_start",
+            "beneficiary_id": self.beneficiary_id.id,
+            "counsellor_id": self.counsellor_id.id,
+            "date_start": self._convocation_start(self.date_start),
+            "place_id": self.employer_id.id,
+            "ask_for": self.tutor_id.name,
+        }
 
     def _portal_can_assess(self):
         """The tutor assesses a running immersion, once."""

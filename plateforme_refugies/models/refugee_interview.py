@@ -40,7 +40,13 @@ class RefugeeInterview(models.Model):
 
     _name = "refugee.interview"
     _description = "Individual interview"
-    _inherit = ["mail.thread", "mail.activity.mixin", "refugee.journey.part.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "refugee.journey.part.mixin",
+        "refugee.convocation.source.mixin",
+    ]
+    _convocation_date_fields = ("date",)
     _order = "date desc, id desc"
     _rec_name = "journey_id"
 
@@ -138,6 +144,17 @@ class RefugeeInterview(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _convocation_values(self):
+        self.ensure_one()
+        return {
+            "kind": "follow_up" if self.kind == "after_hiring" else "interview",
+            "beneficiary_id": self.beneficiary_id.id,
+            "counsellor_id": self.counsellor_id.id,
+            "date_start": self.date,
+            "duration": self.duration,
+            "ask_for": self.counsellor_id.name,
+        }
 
     def _get_attendees(self):
         self.ensure_one()

@@ -14,6 +14,13 @@ class RefugeeLanguage(models.Model):
     name = fields.Char(required=True, translate=True)
     code = fields.Char(help="ISO 639 code.")
     active = fields.Boolean(default=True)
+    lang_id = fields.Many2one(
+        comodel_name="res.lang",
+        string="Language of the documents",
+        context={"active_test": False},
+        help="The Odoo language in which convocations are written beside the "
+        "French text. Without one, the convocation is in French and English.",
+    )
 
     _sql_constraints = [
         ("code_unique", "UNIQUE(code)", "Another language already has this code."),

@@ -55,6 +55,17 @@ class RefugeePlacementAttendance(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendances = super().create(vals_list)
+        attendances.placement_id.beneficiary_id._check_repeated_absences()
+        return attendances
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.placement_id.beneficiary_id._check_repeated_absences()
+        return res
+
     def _compute_display_name(self):
         for attendance in self:
             attendance.display_name = self.env._(

@@ -64,9 +64,12 @@ class RefugeeSiaePlacement(models.Model):
         "refugee.site.mixin",
         "refugee.state.mixin",
         "refugee.portal.mixin",
+        "refugee.convocation.source.mixin",
     ]
     _order = "date_start desc, id desc"
     _rec_names_search = ["beneficiary_id", "journey_id", "siae_id"]
+    _convocation_date_fields = ("date_start",)
+    _convocation_cancel_states = ("cancelled",)
     _portal_partner_field = "siae_id"
     _portal_states = ("planned", "running", "done", "interrupted")
 
@@ -527,6 +530,24 @@ class RefugeeSiaePlacement(models.Model):
         }
 
     # Portal of the SIAE supervisors (see refugee.portal.mixin)
+
+    def _convocation_values(self):
+        self.ensure_one()
+        return {
+            "kind": "sas_start",
+            "beneficiary_id": self.beneficiary_id.id,
+            "counsellor_id": self.counsellor_id.id,
+            "date_start": self._convocation_start(self.date_start),
+            "place_id": self.siae_id.id,
+            "ask_for": self.supervisor_id.name,
+        }
+
+    def _evaluation_criteria(self):
+        """The labels of what the supervisor evaluates at the end."""
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in EVALUATION_FIELDS
+        ]
 
     def _portal_weeks_to_record(self):
         """Mondays of the weeks already started with no attendance recorded."""

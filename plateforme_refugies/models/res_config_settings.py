@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .refugee_convocation import DEFAULT_REMINDER_DAYS, REMINDER_DAYS_PARAMETER
 from .refugee_file_privacy_mixin import DEFAULT_RETENTION_MONTHS, RETENTION_PARAMETER
 from .refugee_siae_placement import SAS_MAX_MONTHS_DEFAULT, SAS_MAX_MONTHS_PARAM
 from .res_partner import SIAE_CAPACITY_DEFAULT, SIAE_CAPACITY_PARAM
@@ -43,6 +44,13 @@ class ResConfigSettings(models.TransientModel):
         help="Everyone who holds the group Sensitive data logs in with a second "
         "factor: their authenticator app, or else a code sent by e-mail.",
     )
+    refugee_reminder_days = fields.Integer(
+        string="Remind the persons convoked (days before)",
+        config_parameter=REMINDER_DAYS_PARAMETER,
+        default=DEFAULT_REMINDER_DAYS,
+        help="The scheduler reminds each person convoked once, this many days "
+        "before the appointment.",
+    )
     refugee_deadline_rule_ids = fields.Many2many(
         comodel_name="refugee.deadline.rule",
         string="Deadline rules",
@@ -64,7 +72,10 @@ class ResConfigSettings(models.TransientModel):
         )
 
     @api.constrains(
-        "refugee_retention_months", "refugee_sas_max_months", "refugee_siae_capacity"
+        "refugee_retention_months",
+        "refugee_sas_max_months",
+        "refugee_siae_capacity",
+        "refugee_reminder_days",
     )
     def _check_refugee_figures(self):
         for settings in self:
@@ -82,4 +93,11 @@ class ResConfigSettings(models.TransientModel):
             if settings.refugee_siae_capacity < 1:
                 raise ValidationError(
                     self.env._("A SIAE hosts at least one refugee at a time.")
+                )
+            if settings.refugee_reminder_days < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The reminder of a convocation goes at least one day "
+                        "before the appointment."
+                    )
                 )

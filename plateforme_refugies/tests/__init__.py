@@ -42,3 +42,6 @@ from . import test_interview_calendar
 from . import test_orientation_wizard
 from . import test_small_defects
 from . import test_french_everywhere
+from . import test_convocation
+from . import test_presence
+from . import test_printed_documents

@@ -33,6 +33,7 @@ class TestSettings(RefugeeCase):
         self.assertEqual(settings.refugee_retention_months, 24)
         self.assertEqual(settings.refugee_sas_max_months, 4)
         self.assertEqual(settings.refugee_siae_capacity, 2)
+        self.assertEqual(settings.refugee_reminder_days, 2)
         rules = self.env["refugee.deadline.rule"].with_context(active_test=False)
         self.assertEqual(settings.refugee_deadline_rule_ids, rules.search([]))
         self.assertEqual(
@@ -46,6 +47,7 @@ class TestSettings(RefugeeCase):
                 "refugee_retention_months": 36,
                 "refugee_sas_max_months": 5,
                 "refugee_siae_capacity": 3,
+                "refugee_reminder_days": 3,
                 "refugee_deadline_rule_ids": [
                     Command.update(
                         self.no_interview.id, {"delay": 4, "delay_unit": "weeks"}
@@ -60,6 +62,12 @@ class TestSettings(RefugeeCase):
         self.assertEqual(self.env["refugee.siae.placement"]._sas_max_months(), 5)
         siae = self.env["res.partner"].create({"name": "SIAE Test", "is_siae": True})
         self.assertEqual(siae.siae_capacity, 3)
+        self.assertEqual(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("plateforme_refugies.reminder_days"),
+            "3",
+        )
         self.assertEqual(self.no_interview.delay, 4)
         self.assertEqual(self.oral.level, "b1")
         self.assertEqual(
@@ -74,6 +82,7 @@ class TestSettings(RefugeeCase):
             "refugee_retention_months",
             "refugee_sas_max_months",
             "refugee_siae_capacity",
+            "refugee_reminder_days",
         ):
             with self.subTest(field=field), self.assertRaises(ValidationError):
                 self.Settings.create({field: 0}).execute()

@@ -1,0 +1,138 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
+from odoo.tests import tagged
+
+from .test_convocation import ARABIC_SENTENCE, FRENCH_SENTENCE, ConvocationCase
+
+
+@tagged("post_install", "-at_install")
+class TestPrintedDocuments(ConvocationCase):
+    """The documents render on the company's layout, in French (the letter
+    in French and the person's language)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["refugee.convocation"]._ensure_lang("fr_FR")
+
+    def _render(self, report, records):
+        html, __ = self.env["ir.actions.report"]._render_qweb_html(
+            f"plateforme_refugies.{report}", records.ids
+        )
+        return html.decode()
+
+    def test_letter_in_french_and_arabic_right_to_left(self):
+        convocation = self._convoke()
+        html = self._render("refugee_convocation_letter_action", convocation)
+        self.assertIn(FRENCH_SENTENCE, html)
+        self.assertIn(ARABIC_SENTENCE, html)
+        self.assertIn('dir="rtl"', html)
+        self.assertIn("fa-calendar", html)
+        self.assertIn("mercredi 4 mars 2026", html)
+        self.assertIn("3 rue de la Paix", html)
+        self.assertIn("Votre titre de séjour", html)
+        self.assertIn("بطاقة إقامتك", html)
+
+    def test_letter_falls_back_to_english(self):
+        self.person.contact_language_id = self.env.ref(
+            "plateforme_refugies.language_so"
+        )
+        convocation = self._convoke()
+        self.assertEqual(convocation.contact_lang, "en_US")
+        html = self._render("refugee_convocation_letter_action", convocation)
+        self.assertIn(FRENCH_SENTENCE, html)
+        self.assertIn(
+            "If you cannot come, call your counsellor before the appointment.", html
+        )
+        self.assertNotIn('dir="rtl"', html)
+
+    def test_pmsmp_agreement(self):
+        Partner = self.env["res.partner"]
+        employer = Partner.create(
+            {
+                "name": "Maraîchers de Sologne",
+                "is_company": True,
+                "is_partner_employer": True,
+                "company_registry": "12345678900012",
+            }
+        )
+        tutor = Partner.create(
+            {
+                "name": "Didier Montigny",
+                "parent_id": employer.id,
+                "function": "Chef de culture",
+            }
+        )
+        self.journey.write({"state": "in_progress", "drawer_employment": True})
+        immersion = self.env["refugee.immersion"].create(
+            {
+                "beneficiary_id": self.person.id,
+                "employer_id": employer.id,
+                "tutor_id": tutor.id,
+                "objective": "confirm",
+                "job_title": "Ouvrier maraîcher",
+                "tasks": "Récolte et conditionnement des légumes",
+                "date_start": date.today(),
+                "weekly_hours": 35,
+            }
+        )
+        html = self._render("refugee_immersion_agreement_action", immersion)
+        for text in (
+            "Convention de période de mise en situation en milieu professionnel",
+            "Omar Haddad",
+            "17/05/1990",
+            "Maraîchers de Sologne",
+            "12345678900012",
+            "Didier Montigny",
+            "Ouvrier maraîcher",
+            "Récolte et conditionnement des légumes",
+            "Test Counsellor North",
+            "Signatures",
+        ):
+            self.assertIn(text, html)
+        self.assertEqual(html.count("fa-check-square-o"), 1)
+        checked = html.index("fa-check-square-o")
+        self.assertIn("Confirmer un projet", html[checked : checked + 200])
+
+    def test_attendance_sheet_morning_and_afternoon(self):
+        workshop = self.env["event.event"].create(
+            {
+                "name": "Codes du monde du travail",
+                "is_workshop": True,
+                "site_id": self.site_north.id,
+                "workshop_theme_id": self.env.ref(
+                    "plateforme_refugies.workshop_theme_job_search"
+                ).id,
+                "date_tz": "Europe/Paris",
+                "date_begin": datetime(2026, 3, 10, 8, 0),
+                "date_end": datetime(2026, 3, 10, 15, 0),
+            }
+        )
+        self.env["event.registration"].create(
+            {"event_id": workshop.id, "beneficiary_id": self.person.id}
+        )
+        self.assertEqual(
+            workshop.with_context(lang="fr_FR")._attendance_sheet_columns(),
+            ["10/03/2026, matin", "10/03/2026, après-midi"],
+        )
+        html = self._render("event_attendance_sheet_action", workshop)
+        self.assertIn("Feuille d'émargement", html)
+        self.assertIn("Omar Haddad", html)
+        self.assertIn("10/03/2026, après-midi", html)
+        workshop.date_end = datetime(2026, 3, 10, 10, 30)
+        self.assertEqual(workshop._attendance_sheet_columns(), ["03/10/2026"])
+
+    def test_placement_sheet_names_the_person_with_consent_only(self):
+        placement = self._sas_placement()
+        html = self._render("refugee_siae_placement_sheet_action", placement)
+        self.assertNotIn("Omar", html)
+        self.assertIn("Fiche de placement en SIAE", html)
+        self.assertIn("Ponctualité", html)
+        self.assertIn("Test Counsellor North", html)
+        self.env["refugee.consent"].create(
+            {"beneficiary_id": self.person.id, "partner_type_id": self.siae_kind.id}
+        )
+        html = self._render("refugee_siae_placement_sheet_action", placement)
+        self.assertIn("Omar H.", html)
