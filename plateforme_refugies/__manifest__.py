@@ -13,7 +13,15 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "calendar", "event", "crm", "portal"],
+    "depends": [
+        "contacts",
+        "mail",
+        "calendar",
+        "event",
+        "crm",
+        "portal",
+        "spreadsheet_dashboard",
+    ],
     "data": [
         "security/plateforme_refugies_security.xml",
         "security/ir.model.access.csv",
@@ -76,6 +84,7 @@
         "report/refugee_prospection_report_views.xml",
         "report/refugee_immersion_report_views.xml",
         "report/refugee_hire_report_views.xml",
+        "report/refugee_hire_followup_report_views.xml",
         "report/refugee_activity_report.xml",
         "wizards/refugee_dashboard_views.xml",
         "views/refugee_consent_views.xml",
@@ -83,6 +92,7 @@
         "report/refugee_beneficiary_access_report.xml",
         "wizards/refugee_retention_settings_views.xml",
         "views/portal_templates.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -32,6 +32,7 @@ from . import refugee_reorientation_request
 from . import refugee_partner_type
 from . import refugee_partnership_agreement
 from . import refugee_state_mixin
+from . import refugee_report_mixin
 from . import crm_team
 from . import crm_stage
 from . import crm_lead

@@ -7,3 +7,4 @@ from . import refugee_french_progress_report
 from . import refugee_prospection_report
 from . import refugee_immersion_report
 from . import refugee_hire_report
+from . import refugee_hire_followup_report

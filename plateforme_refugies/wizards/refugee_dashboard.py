@@ -183,6 +183,8 @@ class RefugeeDashboard(models.TransientModel):
             "french": self._indicators("refugee.french.progress.report"),
             "immersions": self._indicators("refugee.immersion.report"),
             "hires": self._indicators("refugee.hire.report"),
+            "followups": self._indicators("refugee.hire.followup.report"),
+            "prospection": self._indicators("refugee.prospection.report"),
         }
 
     def _open_analysis(self, xmlid, domain=None, context=None):
