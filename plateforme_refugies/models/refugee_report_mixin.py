@@ -73,7 +73,14 @@ class RefugeeReportMixin(models.AbstractModel):
 
     @api.model
     def _read_group(
-        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
     ):
         if not self._hides_small_groups():
             return super()._read_group(
@@ -97,7 +104,9 @@ class RefugeeReportMixin(models.AbstractModel):
                 ]
             return rows
         hidden = self._small_groups(people, len(groupby), min_people)
-        return [row for row in rows if self._group_key(row[: len(groupby)]) not in hidden]
+        return [
+            row for row in rows if self._group_key(row[: len(groupby)]) not in hidden
+        ]
 
     @api.model
     def _group_key(self, values):

@@ -7,6 +7,7 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 from odoo.tools.pdf import PdfFileReader
 
 from ..models.refugee_report_mixin import MIN_PEOPLE_PARAMETER
@@ -135,14 +136,20 @@ class TestSpreadsheetDashboards(RefugeeCase):
                                 sum(group[fname] or 0 for group in groups), total or 0
                             )
                     # readers get the same total unless it counts few people
-                    [reader_total] = self._read(self.reader, model, domain, [], aggregates)
-                    people = self.env[model].sudo()._read_group(
-                        domain,
-                        [],
-                        ["beneficiary_key:count_distinct"]
-                        if "beneficiary_key" in Analysis._fields
-                        else ["__count"],
-                    )[0][0]
+                    [reader_total] = self._read(
+                        self.reader, model, domain, [], aggregates
+                    )
+                    people = (
+                        self.env[model]
+                        .sudo()
+                        ._read_group(
+                            domain,
+                            [],
+                            ["beneficiary_key:count_distinct"]
+                            if "beneficiary_key" in Analysis._fields
+                            else ["__count"],
+                        )[0][0]
+                    )
                     for aggregate, total in zip(aggregates, totals, strict=True):
                         fname = aggregate.split(":")[0]
                         if people >= 5 or "beneficiary_key" not in Analysis._fields:
@@ -197,9 +204,7 @@ class TestSmallGroups(RefugeeCase):
                 beneficiary = cls._create_beneficiary(
                     f"Small {site.code} {index}",
                     site=site,
-                    counsellor=cls.counsellor_north
-                    if site != cls.site_south
-                    else None,
+                    counsellor=cls.counsellor_north if site != cls.site_south else None,
                     birthdate=date(1980 + 10 * (index % 2), 1, 1),
                 )
                 cls._create_journey(beneficiary)
@@ -282,6 +287,9 @@ class TestActivityReportPdf(JourneyReportCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("fr_FR")
         cls.coordinator.lang = "fr_FR"
+        cls.env.company.write(
+            {"street": "2 place de la République", "zip": "41000", "city": "Blois"}
+        )
 
     def _dashboard(self):
         return (
@@ -338,23 +346,54 @@ class TestActivityReportPdf(JourneyReportCase):
         self.assertIn("Emploi durable", html)
         self.assertIn(self.outcome_cdi.with_context(lang="fr_FR").name, html)
 
-    def test_pdf_with_page_numbers(self):
-        pdf, report_format = (
+    def test_drill_downs_keep_the_period(self):
+        dashboard = self._dashboard()
+        for action, date_field in (
+            (dashboard.action_open_entries(), "orientation_date"),
+            (dashboard.action_open_exits(), "exit_date"),
+            (dashboard.action_open_sas_occupancy(), "week"),
+            (dashboard.action_open_workshops(), "date"),
+        ):
+            with self.subTest(action=action["res_model"], field=date_field):
+                bounds = {
+                    operator: value
+                    for fname, operator, value in action["domain"]
+                    if fname == date_field
+                }
+                self.assertEqual(bounds["<="], date(2026, 2, 28))
+                self.assertLessEqual(bounds[">="], date(2026, 2, 1))
+
+    def test_pdf_in_the_company_layout(self):
+        Report = (
             self.env["ir.actions.report"]
             .with_user(self.coordinator)
-            .with_context(force_report_rendering=True, lang="fr_FR")
-            ._render_qweb_pdf(
-                "plateforme_refugies.refugee_activity_report_action",
-                self._dashboard().ids,
-            )
+            .with_context(lang="fr_FR")
         )
+        report = "plateforme_refugies.refugee_activity_report_action"
+        dashboard = self._dashboard()
+        # the header and footer wkhtmltopdf prints on every page
+        html = Report._render_qweb_html(
+            report, dashboard.ids, data={"report_type": "pdf"}
+        )[0].decode()
+        self.assertIn("o_company_logo", html)
+        self.assertRegex(
+            html, r'Page <span class="page"></span> / <span class="topage"></span>'
+        )
+        # Debian's wkhtmltopdf (Qt not patched) warns that it leaves out the
+        # header and footer: the cover carries the logo and address anyway
+        with mute_logger("odoo.addons.base.models.ir_actions_report"):
+            pdf, report_format = Report.with_context(
+                force_report_rendering=True
+            )._render_qweb_pdf(report, dashboard.ids)
         self.assertEqual(report_format, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        reader = PdfFileReader(io.BytesIO(pdf))
-        self.assertGreaterEqual(len(reader.pages), 2)
-        first_page = reader.pages[0].extract_text()
-        self.assertIn("Page 1 / ", first_page)
-        self.assertIn("Rapport d", first_page)
+        pages = PdfFileReader(io.BytesIO(pdf)).pages
+        self.assertGreaterEqual(len(pages), 2)
+        cover = " ".join(pages[0].extract_text().split())
+        self.assertIn("Rapport d'activité", cover)
+        self.assertIn("1 février 2026", cover)
+        self.assertIn("41000 Blois", cover)
+        self.assertIn("Parcours", " ".join(pages[1].extract_text().split()))
 
 
 @tagged("post_install", "-at_install")
@@ -379,7 +418,9 @@ class TestDashboardTours(RefugeeTourCase):
             }
         )
         self.assertTrue(reader.action_id)
-        self.start_tour("/odoo", "plateforme_refugies_funders_tour", login="tour_funder")
+        self.start_tour(
+            "/odoo", "plateforme_refugies_funders_tour", login="tour_funder"
+        )
 
     def test_coordinator_prints_the_activity_report(self):
         self._site_with_user(
