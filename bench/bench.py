@@ -359,7 +359,7 @@ class Bench:
         )
 
         def plan():
-            planner = env["refugee.sas.planner"].create(
+            planner = env["refugee.sas.planner.wizard"].create(
                 {"journey_id": journey.id, "date_start": self.today}
             )
             planner.line_ids.mapped("siae_id")

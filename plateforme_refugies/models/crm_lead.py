@@ -3,7 +3,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .refugee_language_assessment import CEFR_LEVELS
+from .refugee_french_assessment import CEFR_LEVELS
 
 MONTHS = [
     ("1", "January"),

@@ -27,19 +27,9 @@ class RefugeeBarrier(models.Model):
 
     _name = "refugee.barrier"
     _description = "Peripheral barrier"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "refugee.journey.part.mixin"]
     _order = "journey_id, sequence, id"
 
-    journey_id = fields.Many2one(
-        comodel_name="refugee.journey",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    beneficiary_id = fields.Many2one(
-        related="journey_id.beneficiary_id", store=True, index=True
-    )
-    site_id = fields.Many2one(related="journey_id.site_id", store=True, index=True)
     counsellor_id = fields.Many2one(related="journey_id.counsellor_id", store=True)
     barrier_type_id = fields.Many2one(
         comodel_name="refugee.barrier.type",

@@ -11,15 +11,17 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 from .batch_defaults import add_missing_default_values, batch_defaults
+from .refugee_file_privacy_mixin import SENSITIVE_GROUPS
+from .refugee_french_assessment import (
+    CEFR_LEVELS,
+    CEFR_RANK,
+    LITERACY_LEVELS,
+    SKILL_NAMES,
+)
 
 YOUTH_AGE_LIMIT = 26
-SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
-LITERACY_LEVELS = [
-    ("never_schooled", "Never schooled"),
-    ("little_schooled", "Little schooled"),
-    ("other_alphabet", "Literate in another alphabet"),
-    ("latin", "Literate in Latin script"),
-]
+# asylum-seeker or emergency housing must be left: a job far away needs housing
+HOUSING_NEEDED_SITUATIONS = ("cada", "huda", "chu", "hosted", "none")
 
 
 class ImportBatchRefused(Exception):
@@ -44,6 +46,8 @@ class RefugeeBeneficiary(models.Model):
     _name = "refugee.beneficiary"
     _description = "Beneficiary"
     _inherit = [
+        # first: its consents govern the file's own messages too
+        "refugee.file.privacy.mixin",  # consents, logged reads, anonymisation
         "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.site.mixin",
@@ -251,6 +255,91 @@ class RefugeeBeneficiary(models.Model):
         string="Scheme enrolments",
     )
 
+    french_training_ids = fields.One2many(
+        comodel_name="refugee.french.training",
+        inverse_name="beneficiary_id",
+        string="French trainings",
+    )
+    french_assessment_ids = fields.One2many(
+        comodel_name="refugee.french.assessment",
+        inverse_name="beneficiary_id",
+        string="French assessments",
+    )
+    french_hours_prescribed = fields.Float(
+        string="French hours prescribed", compute="_compute_french_hours"
+    )
+    french_hours_attended = fields.Float(
+        string="French hours attended", compute="_compute_french_hours"
+    )
+    # Latest level per skill: stored, to search and report on
+    french_oral_comprehension = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Oral comprehension",
+        compute="_compute_french_levels",
+        store=True,
+        precompute=True,
+    )
+    french_oral_production = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Oral production",
+        compute="_compute_french_levels",
+        store=True,
+        precompute=True,
+    )
+    french_written_comprehension = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Written comprehension",
+        compute="_compute_french_levels",
+        store=True,
+        precompute=True,
+    )
+    french_written_production = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Written production",
+        compute="_compute_french_levels",
+        store=True,
+        precompute=True,
+    )
+    # First → latest level per skill, as shown on the file
+    french_oral_comprehension_progress = fields.Char(
+        string="Oral comprehension progress", compute="_compute_french_progress"
+    )
+    french_oral_production_progress = fields.Char(
+        string="Oral production progress", compute="_compute_french_progress"
+    )
+    french_written_comprehension_progress = fields.Char(
+        string="Written comprehension progress", compute="_compute_french_progress"
+    )
+    french_written_production_progress = fields.Char(
+        string="Written production progress", compute="_compute_french_progress"
+    )
+    french_ready_date = fields.Date(
+        string="French level for France Travail reached on",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Date of the assessment at which the person first reached the "
+        "French level set for an orientation to France Travail.",
+    )
+    workshop_registration_ids = fields.One2many(
+        comodel_name="event.registration",
+        inverse_name="beneficiary_id",
+        string="Workshop registrations",
+    )
+    workshop_count = fields.Integer(
+        string="Workshops", compute="_compute_workshop_attendance"
+    )
+    workshop_present_count = fields.Integer(
+        string="Workshops attended", compute="_compute_workshop_attendance"
+    )
+    workshop_attendance_rate = fields.Float(
+        string="Workshop attendance (%)",
+        compute="_compute_workshop_attendance",
+        digits=(16, 1),
+        help="Present / (present + absent): excused absences and attendances "
+        "not yet recorded do not count.",
+    )
+
     _sql_constraints = [
         (
             "identity_unique",
@@ -398,6 +487,223 @@ class RefugeeBeneficiary(models.Model):
                     )
                 )
 
+    @api.depends(
+        "french_training_ids.hours_prescribed", "french_training_ids.hours_attended"
+    )
+    def _compute_french_hours(self):
+        for beneficiary in self:
+            trainings = beneficiary.french_training_ids
+            beneficiary.french_hours_prescribed = sum(
+                trainings.mapped("hours_prescribed")
+            )
+            beneficiary.french_hours_attended = sum(trainings.mapped("hours_attended"))
+
+    def _french_levels_in_order(self, skill):
+        """Levels of one skill, from the first assessment to the latest."""
+        self.ensure_one()
+        assessments = self.french_assessment_ids.sorted(
+            lambda a: (a.date or fields.Date.today(), a._origin.id or 0)
+        )
+        return [a[skill] for a in assessments if a[skill]]
+
+    @api.depends(
+        "french_assessment_ids.date",
+        *(f"french_assessment_ids.{skill}" for skill in SKILL_NAMES),
+    )
+    def _compute_french_levels(self):
+        # most files have no assessment (all new ones): no level, set at once
+        assessed = self.filtered("french_assessment_ids")
+        unassessed = self - assessed
+        for skill in SKILL_NAMES:
+            unassessed[f"french_{skill}"] = False
+        for beneficiary in assessed:
+            for skill in SKILL_NAMES:
+                levels = beneficiary._french_levels_in_order(skill)
+                beneficiary[f"french_{skill}"] = levels[-1] if levels else False
+
+    @api.depends(
+        "french_assessment_ids.date",
+        *(f"french_assessment_ids.{skill}" for skill in SKILL_NAMES),
+    )
+    def _compute_french_progress(self):
+        labels = dict(
+            self._fields["french_oral_comprehension"]._description_selection(self.env)
+        )
+        for beneficiary in self:
+            for skill in SKILL_NAMES:
+                levels = [
+                    labels[level]
+                    for level in beneficiary._french_levels_in_order(skill)
+                ]
+                progress = False
+                if len(levels) == 1:
+                    progress = levels[0]
+                elif levels:
+                    progress = f"{levels[0]} → {levels[-1]}"
+                beneficiary[f"french_{skill}_progress"] = progress
+
+    def _is_french_ready(self, required_ranks):
+        self.ensure_one()
+        return bool(required_ranks) and all(
+            CEFR_RANK.get(self[f"french_{skill}"], 0) >= rank
+            for skill, rank in required_ranks.items()
+        )
+
+    def _update_from_assessments(self):
+        """Copy the latest literacy observed and, the first time the French
+        level set by the coordinator is reached, prompt the counsellor to
+        orient the person to France Travail."""
+        required_ranks = self.env["refugee.french.threshold"]._get_required_ranks()
+        for beneficiary in self:
+            assessments = beneficiary.french_assessment_ids.sorted(
+                lambda a: (a.date, a.id), reverse=True
+            )
+            literacy = next((a.literacy for a in assessments if a.literacy), False)
+            if literacy and literacy != beneficiary.literacy:
+                beneficiary.literacy = literacy
+            if beneficiary.french_ready_date or not beneficiary._is_french_ready(
+                required_ranks
+            ):
+                continue
+            beneficiary.french_ready_date = assessments[:1].date
+            if not beneficiary.france_travail_registered:
+                beneficiary._schedule_france_travail_orientation()
+
+    def _schedule_france_travail_orientation(self):
+        self.ensure_one()
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Orient to France Travail"),
+            note=self.env._(
+                "%(name)s reached the French level set for an orientation to "
+                "France Travail: help them register and build their support.",
+                name=self.name,
+            ),
+            user_id=(self.counsellor_id or self.env.user).id,
+        )
+
+    def action_view_french_levels(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_french_level_report_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["display_name"] = self.env._("French levels of %(name)s", name=self.name)
+        return action
+
+    @api.depends(
+        "workshop_registration_ids.state", "workshop_registration_ids.attendance"
+    )
+    def _compute_workshop_attendance(self):
+        counts = defaultdict(lambda: defaultdict(int))
+        for beneficiary, attendance, count in self.env[
+            "event.registration"
+        ]._read_group(
+            [
+                ("beneficiary_id", "in", self.ids),
+                ("event_id.is_workshop", "=", True),
+                ("state", "!=", "cancel"),
+            ],
+            ["beneficiary_id", "attendance"],
+            ["__count"],
+        ):
+            counts[beneficiary][attendance] += count
+        for beneficiary in self:
+            by_attendance = counts[beneficiary._origin]
+            present, absent = by_attendance["present"], by_attendance["absent"]
+            beneficiary.workshop_count = sum(by_attendance.values())
+            beneficiary.workshop_present_count = present
+            beneficiary.workshop_attendance_rate = (
+                100.0 * present / (present + absent) if present + absent else 0.0
+            )
+
+    def _is_young_on(self, day):
+        """Aged 25 or under on this day: a youth of the Mission Locale."""
+        self.ensure_one()
+        return bool(self.birthdate and day) and (
+            self.birthdate + relativedelta(years=YOUTH_AGE_LIMIT) > day
+        )
+
+    def action_view_workshop_registrations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.event_registration_action_workshop"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        action["display_name"] = self.env._("Workshops of %(name)s", name=self.name)
+        return action
+
+    @api.depends("french_oral_comprehension", "french_oral_production")
+    def _compute_french_level(self):
+        for beneficiary in self:
+            oral = [
+                level
+                for level in (
+                    beneficiary.french_oral_comprehension,
+                    beneficiary.french_oral_production,
+                )
+                if level
+            ]
+            # without an oral assessment, the level entered by hand stays
+            beneficiary.french_level = (
+                min(oral, key=CEFR_RANK.get) if oral else beneficiary.french_level
+            )
+
+    def action_open_registration_wizard(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.refugee_workshop_registration_wizard_action"
+        )
+        action["context"] = {"default_beneficiary_ids": self.ids}
+        return action
+
+    # Employment: immersions, hires and the matching with partner employers
+    french_level = fields.Selection(
+        selection=CEFR_LEVELS,
+        string="Overall French level",
+        compute="_compute_french_level",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Overall CEFR level of French, compared with the level employers "
+        "require. Proposed from the latest assessments: the lower of the oral "
+        "comprehension and oral production levels, since French at work is first "
+        "oral; the counsellor may correct it.",
+    )
+    needs_housing = fields.Boolean(
+        string="Needs housing near a job",
+        compute="_compute_needs_housing",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Proposed from the housing situation: asylum-seeker, emergency or "
+        "hosted housing must be left for a job away from it.",
+    )
+    immersion_ids = fields.One2many(
+        comodel_name="refugee.immersion", inverse_name="beneficiary_id"
+    )
+    hire_ids = fields.One2many(
+        comodel_name="refugee.hire", inverse_name="beneficiary_id"
+    )
+
+    @api.depends("housing_situation")
+    def _compute_needs_housing(self):
+        # set at once for each value: a batch of new files costs one assignment
+        needing = self.filtered(
+            lambda b: b.housing_situation in HOUSING_NEEDED_SITUATIONS
+        )
+        needing.needs_housing = True
+        (self - needing).needs_housing = False
+
+    def action_suggest_employers(self):
+        self.ensure_one()
+        return (
+            self.env["refugee.match.wizard"]
+            .create({"beneficiary_id": self.id})
+            .action_open()
+        )
+
     def _load_records_create(self, vals_list):
         # A failed batch is reported by Odoo on its first row; refusing the
         # batch with a non-user error makes it import row by row instead, so
@@ -435,6 +741,24 @@ class RefugeeBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")  # before taking numbers from the sequence
+        # what the computes would find for a new file, given at once: without
+        # assessments, no level (the overall level entered by hand stays);
+        # the housing need follows the situation
+        context = self.env.context
+        default_situation = context.get("default_housing_situation")
+        default_level = context.get("default_french_level", False)
+        for vals in vals_list:
+            if not vals.get("french_assessment_ids"):
+                vals.update(
+                    {
+                        **dict.fromkeys(
+                            (f"french_{skill}" for skill in SKILL_NAMES), False
+                        ),
+                        "french_level": vals.get("french_level", default_level),
+                    }
+                )
+            situation = vals.get("housing_situation", default_situation)
+            vals.setdefault("needs_housing", situation in HOUSING_NEEDED_SITUATIONS)
         numbers = self.env["ir.sequence"]._next_numbers_by_code(
             "refugee.beneficiary", len(vals_list)
         )

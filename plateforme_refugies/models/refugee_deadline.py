@@ -32,11 +32,11 @@ class RefugeeDeadline(models.Model):
     """One deadline of a person, stored once, with the activity it created.
 
     The daily cron asks each active refugee.deadline.rule for the records
-    whose deadline is near: _deadline_<kind>(rule, today) returns
-    (source record, due date) pairs with one query. The deadlines not seen
+    whose deadline is near: the finder of its kind (_deadline_finders)
+    returns (source record, due date) pairs with one query. The deadlines not seen
     yet (kind, source, date) are stored and a to-do activity is planned for
-    the counsellor. Adding a rule = one kind in DEADLINE_KINDS, one
-    _deadline_<kind> method and one rule record.
+    the counsellor. Adding a rule = one kind in DEADLINE_KINDS, one finder
+    method named in _deadline_finders and one rule record.
     """
 
     _name = "refugee.deadline"
@@ -128,6 +128,18 @@ class RefugeeDeadline(models.Model):
     # The rules: (source record, due date) pairs, one query each
     # ------------------------------------------------------------------
 
+    def _deadline_finders(self):
+        """The finder of each kind of rule: ``finder(rule, today)`` returns the
+        (source record, due date) pairs whose deadline is near."""
+        return {
+            "residence_permit": self._deadline_residence_permit,
+            "sas_duration": self._deadline_sas_duration,
+            "no_interview": self._deadline_no_interview,
+            "enrolment_end": self._deadline_enrolment_end,
+            "agreement_end": self._deadline_agreement_end,
+            "pmsmp_end": self._deadline_pmsmp_end,
+        }
+
     def _deadline_residence_permit(self, rule, today):
         limit = today + rule._get_delta()
         beneficiaries = self.env["refugee.beneficiary"].search_fetch(
@@ -210,11 +222,10 @@ class RefugeeDeadline(models.Model):
         number of journeys."""
         today = fields.Date.context_today(self)
         rules = self.env["refugee.deadline.rule"].search([("active", "=", True)])
+        finders = self._deadline_finders()
         hits = []
         for rule in rules:
-            for source, due_date in getattr(self, f"_deadline_{rule.kind}")(
-                rule, today
-            ):
+            for source, due_date in finders[rule.kind](rule, today):
                 hits.append((rule, source, due_date))
         new_hits = self._new_hits(hits)
         new_hits.sort(key=lambda hit: hit[2])

@@ -6,8 +6,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 
-# One kind per rule of the deadline clock: each has a method
-# refugee.deadline._deadline_<kind>(rule, today) and a data record.
+# One kind per rule of the deadline clock: each has a finder in
+# refugee.deadline._deadline_finders() and a data record.
 DEADLINE_KINDS = [
     ("residence_permit", "Residence permit expires"),
     ("sas_duration", "SAS IAE reaches its length"),

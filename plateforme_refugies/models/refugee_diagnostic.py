@@ -30,19 +30,14 @@ class RefugeeDiagnostic(models.Model):
 
     _name = "refugee.diagnostic"
     _description = "Professional diagnostic"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "refugee.state.mixin",
+        "refugee.journey.part.mixin",
+    ]
     _order = "date desc, id desc"
 
-    journey_id = fields.Many2one(
-        comodel_name="refugee.journey",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    beneficiary_id = fields.Many2one(
-        related="journey_id.beneficiary_id", store=True, index=True
-    )
-    site_id = fields.Many2one(related="journey_id.site_id", store=True, index=True)
     counsellor_id = fields.Many2one(
         comodel_name="res.users",
         default=lambda self: self.env.user,
@@ -100,14 +95,14 @@ class RefugeeDiagnostic(models.Model):
             )
 
     def action_complete(self):
+        self._check_state(
+            ["draft"],
+            self.env._(
+                "%(record)s is already completed: only a diagnostic in progress "
+                "can be completed."
+            ),
+        )
         for diagnostic in self:
-            if diagnostic.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(diagnostic)s is already completed.",
-                        diagnostic=diagnostic.display_name,
-                    )
-                )
             if not diagnostic.conclusion:
                 raise UserError(
                     self.env._(

@@ -39,6 +39,7 @@ class RefugeeHire(models.Model):
         "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.journey.record.mixin",
+        "refugee.employer.mixin",
         "refugee.state.mixin",
         "refugee.portal.mixin",
     ]
@@ -46,19 +47,6 @@ class RefugeeHire(models.Model):
     _portal_partner_field = "employer_id"
     _portal_states = ("confirmed",)
 
-    employer_id = fields.Many2one(
-        comodel_name="res.partner",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-        domain="[('is_company', '=', True)]",
-    )
-    tutor_id = fields.Many2one(
-        comodel_name="res.partner",
-        tracking=True,
-        domain="[('parent_id', '=', employer_id), ('is_company', '=', False)]",
-    )
     immersion_id = fields.Many2one(
         comodel_name="refugee.immersion",
         string="After the immersion",
@@ -95,8 +83,11 @@ class RefugeeHire(models.Model):
         index=True,
         tracking=True,
     )
-    followup_ids = fields.One2many(
-        comodel_name="refugee.hire.followup", inverse_name="hire_id", copy=False
+    follow_up_ids = fields.One2many(
+        comodel_name="refugee.hire.follow.up",
+        inverse_name="hire_id",
+        string="Follow-ups",
+        copy=False,
     )
     follow_up_done = fields.Boolean(
         string="Follow-up recorded",
@@ -105,11 +96,11 @@ class RefugeeHire(models.Model):
         help="Every follow-up after hiring (1, 3 and 6 months) is recorded.",
     )
 
-    @api.depends("followup_ids.state")
+    @api.depends("follow_up_ids.state")
     def _compute_follow_up_done(self):
-        milestones = len(self.env["refugee.hire.followup"].MILESTONES)
+        milestones = len(self.env["refugee.hire.follow.up"].MILESTONES)
         for hire in self:
-            done = hire.followup_ids.filtered(lambda f: f.state == "done")
+            done = hire.follow_up_ids.filtered(lambda f: f.state == "done")
             hire.follow_up_done = len(done) == milestones
 
     def _compute_display_name(self):
@@ -159,21 +150,35 @@ class RefugeeHire(models.Model):
         if {"contract_type", "date_start", "date_end", "state"} & vals.keys():
             self._update_journey_exit()
         if "date_start" in vals:
-            self.followup_ids._reschedule()
+            self.follow_up_ids._reschedule()
         return res
 
     def action_confirm(self):
-        self._check_state(["draft"], self.env._("confirmed"))
+        self._check_state(
+            ["draft"],
+            self.env._("Only a draft hire can be confirmed (%(record)s: %(state)s)."),
+        )
         self.write({"state": "confirmed"})
         self._plan_follow_ups()
 
     def action_cancel(self):
-        self._check_state(["draft", "confirmed"], self.env._("cancelled"))
+        self._check_state(
+            ["draft", "confirmed"],
+            self.env._(
+                "Only a draft or confirmed hire can be cancelled (%(record)s: "
+                "%(state)s)."
+            ),
+        )
         self.write({"state": "cancelled"})
-        self.followup_ids.filtered(lambda f: f.state == "planned").activity_id.unlink()
+        self.follow_up_ids.filtered(lambda f: f.state == "planned").activity_id.unlink()
 
     def action_draft(self):
-        self._check_state(["cancelled"], self.env._("reset to draft"))
+        self._check_state(
+            ["cancelled"],
+            self.env._(
+                "Only a cancelled hire can be reset to draft (%(record)s: %(state)s)."
+            ),
+        )
         self.write({"state": "draft"})
 
     def _exit_outcome(self):
@@ -213,16 +218,16 @@ class RefugeeHire(models.Model):
     def _plan_follow_ups(self):
         """Plan the follow-ups at 1, 3 and 6 months, once per hire; a hire
         confirmed again after a cancellation gets its activities back."""
-        Followup = self.env["refugee.hire.followup"]
+        FollowUp = self.env["refugee.hire.follow.up"]
         vals_list = []
         for hire in self:
-            planned = set(hire.followup_ids.mapped("milestone"))
+            planned = set(hire.follow_up_ids.mapped("milestone"))
             vals_list += [
                 {"hire_id": hire.id, "milestone": milestone}
-                for milestone, _label in Followup.MILESTONES
+                for milestone, _label in FollowUp.MILESTONES
                 if milestone not in planned
             ]
-        Followup.create(vals_list)
-        self.followup_ids.filtered(
+        FollowUp.create(vals_list)
+        self.follow_up_ids.filtered(
             lambda f: f.state == "planned" and not f.activity_id
         )._schedule_activity()

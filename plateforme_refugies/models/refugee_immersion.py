@@ -53,6 +53,7 @@ class RefugeeImmersion(models.Model):
         "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.journey.record.mixin",
+        "refugee.employer.mixin",
         "refugee.state.mixin",
         "refugee.portal.mixin",
     ]
@@ -66,19 +67,7 @@ class RefugeeImmersion(models.Model):
         copy=False,
         default=lambda self: self.env._("New"),
     )
-    employer_id = fields.Many2one(
-        comodel_name="res.partner",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-        domain="[('is_partner_employer', '=', True)]",
-    )
-    tutor_id = fields.Many2one(
-        comodel_name="res.partner",
-        tracking=True,
-        domain="[('parent_id', '=', employer_id), ('is_company', '=', False)]",
-    )
+    employer_id = fields.Many2one(domain="[('is_partner_employer', '=', True)]")
     prescriber_id = fields.Many2one(
         comodel_name="res.partner",
         tracking=True,
@@ -397,18 +386,6 @@ class RefugeeImmersion(models.Model):
                 )
             )
 
-    @api.constrains("tutor_id", "employer_id")
-    def _check_tutor(self):
-        for immersion in self.filtered("tutor_id"):
-            if immersion.tutor_id.parent_id != immersion.employer_id:
-                raise ValidationError(
-                    self.env._(
-                        "The tutor of %(immersion)s must be a person of %(employer)s.",
-                        immersion=immersion.display_name,
-                        employer=immersion.employer_id.name,
-                    )
-                )
-
     @api.model_create_multi
     def create(self, vals_list):
         numbers = self.env["ir.sequence"]._next_numbers_by_code(
@@ -429,7 +406,10 @@ class RefugeeImmersion(models.Model):
             )
 
     def action_sign(self):
-        self._check_state(["draft"], self.env._("signed"))
+        self._check_state(
+            ["draft"],
+            self.env._("Only a draft immersion can be signed (%(record)s: %(state)s)."),
+        )
         if missing := self.filtered(lambda i: not i.tutor_id):
             raise UserError(
                 self.env._(
@@ -440,7 +420,12 @@ class RefugeeImmersion(models.Model):
         self.write({"state": "signed"})
 
     def action_start(self):
-        self._check_state(["signed"], self.env._("started"))
+        self._check_state(
+            ["signed"],
+            self.env._(
+                "Only a signed immersion can be started (%(record)s: %(state)s)."
+            ),
+        )
         today = fields.Date.context_today(self)
         if early := self.filtered(lambda i: i.date_start > today):
             raise UserError(
@@ -453,7 +438,12 @@ class RefugeeImmersion(models.Model):
         self.write({"state": "running"})
 
     def action_done(self):
-        self._check_state(["running"], self.env._("closed"))
+        self._check_state(
+            ["running"],
+            self.env._(
+                "Only a running immersion can be closed (%(record)s: %(state)s)."
+            ),
+        )
         if missing := self.filtered(lambda i: not i.assessment_result):
             raise UserError(
                 self.env._(
@@ -472,7 +462,11 @@ class RefugeeImmersion(models.Model):
 
     def action_open_stop_wizard(self):
         self._check_state(
-            ["draft", "signed", "running"], self.env._("cancelled or abandoned")
+            ["draft", "signed", "running"],
+            self.env._(
+                "Only a draft, signed or running immersion can be stopped "
+                "(%(record)s: %(state)s)."
+            ),
         )
         return {
             "type": "ir.actions.act_window",
@@ -486,7 +480,11 @@ class RefugeeImmersion(models.Model):
     def _stop(self, reason, stop_date):
         """Cancel an immersion that did not start, abandon a running one."""
         self._check_state(
-            ["draft", "signed", "running"], self.env._("cancelled or abandoned")
+            ["draft", "signed", "running"],
+            self.env._(
+                "Only a draft, signed or running immersion can be stopped "
+                "(%(record)s: %(state)s)."
+            ),
         )
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for stopping the immersion."))
@@ -499,13 +497,25 @@ class RefugeeImmersion(models.Model):
             immersion.write(values)
 
     def action_draft(self):
-        self._check_state(["cancelled"], self.env._("reset to draft"))
+        self._check_state(
+            ["cancelled"],
+            self.env._(
+                "Only a cancelled immersion can be reset to draft (%(record)s: "
+                "%(state)s)."
+            ),
+        )
         self.write({"state": "draft", "stop_reason": False})
 
     def action_renew(self):
         """Renew the PMSMP once, for the same objective, right after its end."""
         self.ensure_one()
-        self._check_state(["running", "done"], self.env._("renewed"))
+        self._check_state(
+            ["running", "done"],
+            self.env._(
+                "Only a running or finished immersion can be renewed (%(record)s: "
+                "%(state)s)."
+            ),
+        )
         first = self.renewal_of_id or self
         if self.renewal_of_id or first.renewal_ids.filtered(
             lambda i: i.state != "cancelled"

@@ -26,21 +26,11 @@ class RefugeeInterview(models.Model):
 
     _name = "refugee.interview"
     _description = "Individual interview"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "refugee.journey.part.mixin"]
     _order = "date desc, id desc"
     _rec_name = "journey_id"
 
-    journey_id = fields.Many2one(
-        comodel_name="refugee.journey",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        tracking=True,
-    )
-    beneficiary_id = fields.Many2one(
-        related="journey_id.beneficiary_id", store=True, index=True
-    )
-    site_id = fields.Many2one(related="journey_id.site_id", store=True, index=True)
+    journey_id = fields.Many2one(tracking=True)
     date = fields.Datetime(
         required=True, default=fields.Datetime.now, tracking=True, index=True
     )

@@ -53,6 +53,7 @@ class RefugeeJourney(models.Model):
         "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.site.mixin",
+        "refugee.state.mixin",
     ]
     _order = "orientation_date desc, id desc"
     _site_user_field = "counsellor_id"
@@ -507,21 +508,14 @@ class RefugeeJourney(models.Model):
                 )
             )
 
-    def _check_state(self, allowed_states, action):
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for journey in self:
-            if journey.state not in allowed_states:
-                raise UserError(
-                    self.env._(
-                        "Journey %(journey)s is %(state)s: it cannot be %(action)s.",
-                        journey=journey.display_name,
-                        state=states[journey.state].lower(),
-                        action=action,
-                    )
-                )
-
     def action_start_diagnostic(self):
-        self._check_state(["orientation"], self.env._("moved to diagnostic"))
+        self._check_state(
+            ["orientation"],
+            self.env._(
+                "Only a journey in orientation can move to diagnostic (%(record)s: "
+                "%(state)s)."
+            ),
+        )
         today = fields.Date.context_today(self)
         for journey in self:
             journey.write(
@@ -532,7 +526,12 @@ class RefugeeJourney(models.Model):
             )
 
     def action_start_plan(self):
-        self._check_state(["diagnostic"], self.env._("started"))
+        self._check_state(
+            ["diagnostic"],
+            self.env._(
+                "Only a journey in diagnostic can be started (%(record)s: %(state)s)."
+            ),
+        )
         for journey in self:
             if not (
                 journey.drawer_workshops
@@ -555,7 +554,10 @@ class RefugeeJourney(models.Model):
             )
 
     def action_exit(self):
-        self._check_state(["in_progress"], self.env._("exited"))
+        self._check_state(
+            ["in_progress"],
+            self.env._("Only a journey in progress can exit (%(record)s: %(state)s)."),
+        )
         for journey in self:
             if not (journey.exit_date and journey.exit_outcome_id):
                 raise UserError(
@@ -568,7 +570,13 @@ class RefugeeJourney(models.Model):
         self.write({"state": "exited"})
 
     def action_start_follow_up(self):
-        self._check_state(["exited"], self.env._("followed up after hiring"))
+        self._check_state(
+            ["exited"],
+            self.env._(
+                "Only an exited journey can start its follow-up after hiring "
+                "(%(record)s: %(state)s)."
+            ),
+        )
         if not_hired := self.filtered(lambda j: not j.exit_outcome_id.is_employment):
             raise UserError(
                 self.env._(
@@ -584,7 +592,13 @@ class RefugeeJourney(models.Model):
             raise AccessError(
                 self.env._("Only the coordinator validates the follow-up of a journey.")
             )
-        self._check_state(["exited", "follow_up"], self.env._("validated"))
+        self._check_state(
+            ["exited", "follow_up"],
+            self.env._(
+                "Only an exited or followed-up journey can have its follow-up "
+                "validated (%(record)s: %(state)s)."
+            ),
+        )
         self._check_hire_follow_up_done()
         self.write(
             {
@@ -594,7 +608,13 @@ class RefugeeJourney(models.Model):
         )
 
     def action_close(self):
-        self._check_state(["exited", "follow_up"], self.env._("closed"))
+        self._check_state(
+            ["exited", "follow_up"],
+            self.env._(
+                "Only an exited or followed-up journey can be closed (%(record)s: "
+                "%(state)s)."
+            ),
+        )
         self._check_hire_follow_up_done()
         if not_validated := self.filtered(lambda j: not j.follow_up_validated_by_id):
             raise UserError(
@@ -640,7 +660,7 @@ class RefugeeJourney(models.Model):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Plan the SAS"),
-            "res_model": "refugee.sas.planner",
+            "res_model": "refugee.sas.planner.wizard",
             "views": [(False, "form")],
             "target": "new",
             "context": {"default_journey_id": self.id},
@@ -824,16 +844,16 @@ class RefugeeJourney(models.Model):
     def _check_hire_follow_up_done(self):
         if pending := self.filtered(lambda j: not j.hire_follow_up_done):
             journey = pending[0]
-            followup = journey.hire_ids.followup_ids.filtered(
+            follow_up = journey.hire_ids.follow_up_ids.filtered(
                 lambda f: f.state == "planned" and f.hire_id.state == "confirmed"
             ).sorted("date_due")[:1]
             raise UserError(
                 self.env._(
                     "The follow-up after hiring of journey %(journey)s is not "
-                    "finished: record %(followup)s (due on %(date)s) first.",
+                    "finished: record %(follow_up)s (due on %(date)s) first.",
                     journey=journey.display_name,
-                    followup=followup.display_name,
-                    date=format_date(self.env, followup.date_due),
+                    follow_up=follow_up.display_name,
+                    date=format_date(self.env, follow_up.date_due),
                 )
             )
 

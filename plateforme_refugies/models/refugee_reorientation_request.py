@@ -21,19 +21,14 @@ class RefugeeReorientationRequest(models.Model):
 
     _name = "refugee.reorientation.request"
     _description = "Re-orientation request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "refugee.state.mixin",
+        "refugee.journey.part.mixin",
+    ]
     _order = "request_date desc, id desc"
 
-    journey_id = fields.Many2one(
-        comodel_name="refugee.journey",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    beneficiary_id = fields.Many2one(
-        related="journey_id.beneficiary_id", store=True, index=True
-    )
-    site_id = fields.Many2one(related="journey_id.site_id", store=True, index=True)
     requested_by_id = fields.Many2one(
         comodel_name="res.users",
         required=True,
@@ -132,16 +127,6 @@ class RefugeeReorientationRequest(models.Model):
                 self.env._("Only the coordinator accepts or refuses a re-orientation.")
             )
 
-    def _check_requested(self):
-        for request in self:
-            if request.state != "requested":
-                raise UserError(
-                    self.env._(
-                        "%(request)s is already decided.",
-                        request=request.display_name,
-                    )
-                )
-
     def _decide(self, state):
         self.write(
             {
@@ -153,14 +138,26 @@ class RefugeeReorientationRequest(models.Model):
 
     def action_accept(self):
         self._check_coordinator()
-        self._check_requested()
+        self._check_state(
+            ["requested"],
+            self.env._(
+                "%(record)s is already decided (%(state)s): only a requested "
+                "re-orientation can be accepted."
+            ),
+        )
         for request in self:
             request._apply()
         self._decide("accepted")
 
     def action_refuse(self):
         self._check_coordinator()
-        self._check_requested()
+        self._check_state(
+            ["requested"],
+            self.env._(
+                "%(record)s is already decided (%(state)s): only a requested "
+                "re-orientation can be refused."
+            ),
+        )
         if without_reason := self.filtered(lambda r: not r.decision_reason):
             raise UserError(
                 self.env._(

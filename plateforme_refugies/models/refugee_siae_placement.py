@@ -60,6 +60,7 @@ class RefugeeSiaePlacement(models.Model):
         "refugee.file.mail.mixin",  # mail.thread, following the consents
         "mail.activity.mixin",
         "refugee.site.mixin",
+        "refugee.state.mixin",
         "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
@@ -418,30 +419,32 @@ class RefugeeSiaePlacement(models.Model):
                 )
             )
 
-    def _check_state(self, allowed_states, action):
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for placement in self:
-            if placement.state not in allowed_states:
-                raise UserError(
-                    self.env._(
-                        "Placement %(placement)s is %(state)s: it cannot be "
-                        "%(action)s.",
-                        placement=placement.display_name,
-                        state=states[placement.state].lower(),
-                        action=action,
-                    )
-                )
-
     def action_start(self):
-        self._check_state(["planned"], self.env._("started"))
+        self._check_state(
+            ["planned"],
+            self.env._(
+                "Only a planned placement can be started (%(record)s: %(state)s)."
+            ),
+        )
         self.write({"state": "running"})
 
     def action_done(self):
-        self._check_state(["running"], self.env._("finished"))
+        self._check_state(
+            ["running"],
+            self.env._(
+                "Only a running placement can be finished (%(record)s: %(state)s)."
+            ),
+        )
         self.write({"state": "done"})
 
     def action_interrupt(self):
-        self._check_state(["planned", "running"], self.env._("interrupted"))
+        self._check_state(
+            ["planned", "running"],
+            self.env._(
+                "Only a planned or running placement can be interrupted (%(record)s: "
+                "%(state)s)."
+            ),
+        )
         for placement in self:
             if not (placement.interruption_date and placement.interruption_reason):
                 raise UserError(
@@ -454,11 +457,22 @@ class RefugeeSiaePlacement(models.Model):
         self.write({"state": "interrupted"})
 
     def action_cancel(self):
-        self._check_state(["planned"], self.env._("cancelled"))
+        self._check_state(
+            ["planned"],
+            self.env._(
+                "Only a planned placement can be cancelled (%(record)s: %(state)s)."
+            ),
+        )
         self.write({"state": "cancelled"})
 
     def action_plan_again(self):
-        self._check_state(["cancelled"], self.env._("planned again"))
+        self._check_state(
+            ["cancelled"],
+            self.env._(
+                "Only a cancelled placement can be planned again (%(record)s: "
+                "%(state)s)."
+            ),
+        )
         self.write({"state": "planned"})
 
     def action_open_evaluation(self):
@@ -471,7 +485,8 @@ class RefugeeSiaePlacement(models.Model):
             "views": [
                 (
                     self.env.ref(
-                        "plateforme_refugies.refugee_siae_placement_view_form_evaluation"
+                        "plateforme_refugies.refugee_siae_placement_view_form_evaluati"
+                        "on"
                     ).id,
                     "form",
                 )

@@ -10,15 +10,17 @@ class RefugeeStateMixin(models.AbstractModel):
     _name = "refugee.state.mixin"
     _description = "State machine guard"
 
-    def _check_state(self, allowed_states, action):
+    def _check_state(self, allowed_states, message):
+        """Refuse the action unless every record is in one of ``allowed_states``.
+
+        ``message`` is the whole translated sentence of the refusal, written
+        for its action (``self.env._("Only a draft … can be signed (%(record)s:
+        %(state)s).")``): it receives the record's name and its current status.
+        """
         states = dict(self._fields["state"]._description_selection(self.env))
         for record in self:
             if record.state not in allowed_states:
                 raise UserError(
-                    self.env._(
-                        "%(record)s is %(state)s: it cannot be %(action)s.",
-                        record=record.display_name,
-                        state=states[record.state].lower(),
-                        action=action,
-                    )
+                    message
+                    % {"record": record.display_name, "state": states[record.state]}
                 )

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .batch_defaults import add_missing_default_values
-from .refugee_language_assessment import CEFR_LEVELS
+from .refugee_french_assessment import CEFR_LEVELS
 
 SIAE_TYPES = [
     ("aci", "ACI - Workshop and integration project"),

@@ -7,4 +7,5 @@ from . import refugee_french_progress_report
 from . import refugee_prospection_report
 from . import refugee_immersion_report
 from . import refugee_hire_report
-from . import refugee_hire_followup_report
+from . import refugee_french_level_report
+from . import refugee_hire_follow_up_report

@@ -3,7 +3,7 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from ..models.refugee_language_assessment import CEFR_LEVELS, CEFR_RANK, SKILLS
+from ..models.refugee_french_assessment import CEFR_LEVELS, CEFR_RANK, SKILLS
 
 
 class RefugeeFrenchProgressReport(models.Model):
@@ -23,7 +23,7 @@ class RefugeeFrenchProgressReport(models.Model):
     _order = "latest_date desc"
     _rec_name = "skill"
     _depends = {
-        "refugee.language.assessment": [
+        "refugee.french.assessment": [
             "beneficiary_id",
             "date",
             *(skill for skill, __ in SKILLS),
@@ -80,7 +80,7 @@ class RefugeeFrenchProgressReport(models.Model):
                            ROW_NUMBER() OVER (
                                PARTITION BY a.beneficiary_id, s.skill
                                ORDER BY a.date DESC, a.id DESC) AS last_rank
-                      FROM refugee_language_assessment a
+                      FROM refugee_french_assessment a
                 CROSS JOIN LATERAL (VALUES %(skills)s) AS s(idx, skill, level)
                      WHERE s.level IS NOT NULL
                   )

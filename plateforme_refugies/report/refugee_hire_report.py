@@ -30,7 +30,7 @@ class RefugeeHireReport(models.Model):
             "state",
         ],
         "res.partner": ["commercial_partner_id", "employer_sector_id"],
-        "refugee.hire.followup": ["hire_id", "milestone", "state", "still_employed"],
+        "refugee.hire.follow.up": ["hire_id", "milestone", "state", "still_employed"],
     }
 
     date_start = fields.Date(string="Start", readonly=True)
@@ -76,7 +76,7 @@ class RefugeeHireReport(models.Model):
             SQL(
                 """(SELECT CASE f.still_employed WHEN 'yes' THEN 100.0
                                                  WHEN 'no' THEN 0.0 END
-                      FROM refugee_hire_followup f
+                      FROM refugee_hire_follow_up f
                      WHERE f.hire_id = h.id AND f.milestone = %s
                        AND f.state = 'done'
                      LIMIT 1) AS %s""",

@@ -61,7 +61,7 @@ class TestAnonymisation(RefugeeCase):
             }
         )
         hire.action_confirm()
-        hire.followup_ids[:1].notes = "xymark follow-up"
+        hire.follow_up_ids[:1].notes = "xymark follow-up"
         cls.other = cls._create_person("Ahmad Rahimi", marked=False)
 
     @classmethod
@@ -104,7 +104,7 @@ class TestAnonymisation(RefugeeCase):
                 "evaluation_comment": f"{mark} évaluation",
             }
         )
-        cls.env["refugee.language.assessment"].create(
+        cls.env["refugee.french.assessment"].create(
             {
                 "beneficiary_id": person.id,
                 "date": date(2026, 1, 15),
@@ -207,12 +207,12 @@ class TestAnonymisation(RefugeeCase):
             "refugee.journey": ["site_id", "state", "exit_category"],
             "refugee.siae.placement": ["siae_id", "state"],
             "refugee.barrier": ["barrier_type_id", "state", "is_lifted"],
-            "refugee.language.assessment": ["site_id", "oral_comprehension"],
+            "refugee.french.assessment": ["site_id", "oral_comprehension"],
             "event.registration": ["event_id", "attendance", "state"],
             "refugee.interview": ["site_id"],
             "refugee.consent": ["partner_type_id", "state"],
             "refugee.siae.occupancy.report": ["siae_id", "week:day"],
-            "refugee.language.level.report": ["site_id", "skill", "level"],
+            "refugee.french.level.report": ["site_id", "skill", "level"],
             "refugee.journey.report": [
                 "site_id",
                 "age_band",

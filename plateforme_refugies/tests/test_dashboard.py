@@ -17,7 +17,7 @@ from .test_reporting import PERSONAL_MODELS, REPORT_MODELS, JourneyReportCase
 ANALYSIS_MODELS = (
     *REPORT_MODELS,
     "refugee.siae.occupancy.report",
-    "refugee.hire.followup.report",
+    "refugee.hire.follow.up.report",
 )
 PILOTING = "plateforme_refugies.spreadsheet_dashboard_refugee_piloting"
 FUNDERS = "plateforme_refugies.spreadsheet_dashboard_refugee_funders"
@@ -293,7 +293,7 @@ class TestActivityReportPdf(JourneyReportCase):
 
     def _dashboard(self):
         return (
-            self.env["refugee.dashboard"]
+            self.env["refugee.dashboard.wizard"]
             .with_user(self.coordinator)
             .create(
                 {

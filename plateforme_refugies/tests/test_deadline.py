@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..models.refugee_deadline_rule import DEADLINE_KINDS
 from .common import RefugeeCase
 from .common_siae import SiaeCase
 from .employer_common import EmployerCase
@@ -179,6 +180,13 @@ class TestDeadlineClock(RefugeeCase):
         self.assertEqual(len(self._deadlines("residence_permit", self.beneficiary)), 1)
         with self.assertRaises(AccessError):
             rule.with_user(self.counsellor_north).delay = 10
+
+    def test_every_kind_of_rule_has_its_finder(self):
+        Deadline = self.env["refugee.deadline"]
+        kinds = {kind for kind, __ in DEADLINE_KINDS}
+        self.assertEqual(set(Deadline._deadline_finders()), kinds)
+        rules = self.env["refugee.deadline.rule"].with_context(active_test=False)
+        self.assertEqual(set(rules.search([]).mapped("kind")), kinds)
 
     def test_deadlines_view_is_the_caseload_soonest_first(self):
         self.beneficiary.residence_permit_expiry = date(2026, 4, 20)

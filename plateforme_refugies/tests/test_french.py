@@ -16,8 +16,8 @@ class TestFrench(RefugeeCase):
         super().setUpClass()
         cls.beneficiary = cls._create_beneficiary("Ahmad Rahimi")
         cls.alire = cls.env["res.partner"].create({"name": "ALIRE", "is_company": True})
-        cls.Assessment = cls.env["refugee.language.assessment"]
-        cls.Training = cls.env["refugee.fle.training"]
+        cls.Assessment = cls.env["refugee.french.assessment"]
+        cls.Training = cls.env["refugee.french.training"]
 
     def _assess(self, day, beneficiary=None, user=None, **levels):
         return (
@@ -50,8 +50,8 @@ class TestFrench(RefugeeCase):
         self.assertEqual(training.kind, "cir")
         self.assertEqual(training.state, "planned")
         self.assertEqual(training.attendance_rate, 20.0)
-        self.assertEqual(self.beneficiary.fle_hours_prescribed, 600)
-        self.assertEqual(self.beneficiary.fle_hours_attended, 120)
+        self.assertEqual(self.beneficiary.french_hours_prescribed, 600)
+        self.assertEqual(self.beneficiary.french_hours_attended, 120)
         with (
             self.assertRaisesRegex(
                 ValidationError,
@@ -89,18 +89,18 @@ class TestFrench(RefugeeCase):
             oral_production="a1",
         )
         beneficiary = self.beneficiary.with_user(self.counsellor_north)
-        self.assertEqual(beneficiary.fle_oral_comprehension, "a1")
-        self.assertEqual(beneficiary.fle_oral_comprehension_progress, "Pre-A1 → A1")
-        self.assertEqual(beneficiary.fle_written_comprehension, "pre_a1")
-        self.assertEqual(beneficiary.fle_written_comprehension_progress, "Pre-A1")
-        self.assertFalse(beneficiary.fle_written_production)
-        self.assertFalse(beneficiary.fle_written_production_progress)
+        self.assertEqual(beneficiary.french_oral_comprehension, "a1")
+        self.assertEqual(beneficiary.french_oral_comprehension_progress, "Pre-A1 → A1")
+        self.assertEqual(beneficiary.french_written_comprehension, "pre_a1")
+        self.assertEqual(beneficiary.french_written_comprehension_progress, "Pre-A1")
+        self.assertFalse(beneficiary.french_written_production)
+        self.assertFalse(beneficiary.french_written_production_progress)
         self.assertEqual(beneficiary.literacy, "other_alphabet")
         # an older assessment entered late does not become the latest level
         self._assess(date(2025, 8, 1), oral_comprehension="a2")
-        self.assertEqual(beneficiary.fle_oral_comprehension, "a1")
-        self.assertEqual(beneficiary.fle_oral_comprehension_progress, "A2 → A1")
-        rows = self.env["refugee.language.level.report"].search(
+        self.assertEqual(beneficiary.french_oral_comprehension, "a1")
+        self.assertEqual(beneficiary.french_oral_comprehension_progress, "A2 → A1")
+        rows = self.env["refugee.french.level.report"].search(
             [("beneficiary_id", "=", self.beneficiary.id)]
         )
         self.assertEqual(len(rows), 6)
@@ -139,7 +139,7 @@ class TestFrench(RefugeeCase):
         )
         self.assertEqual(files.mapped("needs_housing"), [False, True])
         self.assertEqual(files.mapped("french_level"), [False, "a2"])
-        self.assertFalse(any(files.mapped("fle_oral_comprehension")))
+        self.assertFalse(any(files.mapped("french_oral_comprehension")))
         files.invalidate_recordset()
         files._compute_needs_housing()
         files._compute_french_level()
@@ -169,12 +169,12 @@ class TestFrench(RefugeeCase):
             self.env.cr.savepoint(),
         ):
             self._assess(date(2026, 3, 3), oral_comprehension="a1")
-        self.assertFalse(self.beneficiary.fle_assessment_ids)
+        self.assertFalse(self.beneficiary.french_assessment_ids)
 
     def test_threshold_prompts_the_counsellor_once(self):
         self._assess(date(2026, 1, 5), oral_comprehension="a2", oral_production="a1")
         self.assertFalse(self._orientation_activities())
-        self.assertFalse(self.beneficiary.fle_ready_date)
+        self.assertFalse(self.beneficiary.french_ready_date)
         self._assess(date(2026, 2, 5), oral_comprehension="a2", oral_production="a2")
         activity = self._orientation_activities()
         self.assertEqual(len(activity), 1)
@@ -182,12 +182,12 @@ class TestFrench(RefugeeCase):
         self.assertEqual(
             activity.activity_type_id, self.env.ref("mail.mail_activity_data_todo")
         )
-        self.assertEqual(self.beneficiary.fle_ready_date, date(2026, 2, 5))
+        self.assertEqual(self.beneficiary.french_ready_date, date(2026, 2, 5))
         # further progress, or the first to-do done: no new prompt
         activity.action_done()
         self._assess(date(2026, 3, 1), oral_comprehension="b1", oral_production="a2")
         self.assertFalse(self._orientation_activities())
-        self.assertEqual(self.beneficiary.fle_ready_date, date(2026, 2, 5))
+        self.assertEqual(self.beneficiary.french_ready_date, date(2026, 2, 5))
 
     def test_no_prompt_for_a_person_registered_with_france_travail(self):
         registered = self._create_beneficiary(
@@ -200,11 +200,11 @@ class TestFrench(RefugeeCase):
             oral_production="a2",
         )
         self.assertFalse(self._orientation_activities(registered))
-        self.assertEqual(registered.fle_ready_date, date(2026, 2, 5))
+        self.assertEqual(registered.french_ready_date, date(2026, 2, 5))
 
     def test_coordinator_sets_the_threshold(self):
         written = self.env.ref(
-            "plateforme_refugies.fle_threshold_written_comprehension"
+            "plateforme_refugies.french_threshold_written_comprehension"
         )
         with self.assertRaises(AccessError):
             written.with_user(self.counsellor_north).level = "a1"
@@ -220,10 +220,10 @@ class TestFrench(RefugeeCase):
         self.assertEqual(len(self._orientation_activities()), 1)
 
     def test_no_threshold_no_prompt(self):
-        self.env["refugee.fle.threshold"].search([]).level = False
+        self.env["refugee.french.threshold"].search([]).level = False
         self._assess(date(2026, 2, 5), oral_comprehension="c2", oral_production="c2")
         self.assertFalse(self._orientation_activities())
-        self.assertFalse(self.beneficiary.fle_ready_date)
+        self.assertFalse(self.beneficiary.french_ready_date)
 
     def test_access_follows_the_sites(self):
         south = self._create_beneficiary("Yonas Tekle", site=self.site_south)
@@ -248,7 +248,7 @@ class TestFrench(RefugeeCase):
             training.with_user(self.counsellor_north).read(["hours_prescribed"])
         with self.assertRaises(AccessError):
             Assessment.create({"beneficiary_id": south.id, "oral_comprehension": "a1"})
-        report = self.env["refugee.language.level.report"]
+        report = self.env["refugee.french.level.report"]
         self.assertEqual(
             report.with_user(self.counsellor_north)
             .search([("beneficiary_id", "in", (self.beneficiary | south).ids)])

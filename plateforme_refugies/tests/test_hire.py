@@ -99,10 +99,10 @@ class TestHire(EmployerCase):
 
     def test_follow_up_activities_created_once_at_the_right_dates(self):
         hire = self._hire("cdi")
-        self.assertFalse(hire.followup_ids)
+        self.assertFalse(hire.follow_up_ids)
         hire.with_user(self.counsellor_north).action_confirm()
         self.assertEqual(
-            hire.followup_ids.mapped("date_due"),
+            hire.follow_up_ids.mapped("date_due"),
             [date(2026, 4, 2), date(2026, 6, 2), date(2026, 9, 2)],
         )
         activities = hire.activity_ids
@@ -111,18 +111,18 @@ class TestHire(EmployerCase):
         self.assertEqual(activities.user_id, self.counsellor_north)
         self.assertEqual(
             sorted(activities.mapped("date_deadline")),
-            hire.followup_ids.mapped("date_due"),
+            hire.follow_up_ids.mapped("date_due"),
         )
         # planning again creates nothing
         hire._plan_follow_ups()
-        self.assertEqual(len(hire.followup_ids), 3)
+        self.assertEqual(len(hire.follow_up_ids), 3)
         self.assertEqual(hire.activity_ids, activities)
         # a cancelled then confirmed hire gets its activities back, not more lines
         hire.action_cancel()
         self.assertFalse(hire.activity_ids)
         hire.action_draft()
         hire.action_confirm()
-        self.assertEqual(len(hire.followup_ids), 3)
+        self.assertEqual(len(hire.follow_up_ids), 3)
         self.assertEqual(len(hire.activity_ids), 3)
         # the start moves: so do the planned follow-ups
         hire.date_start = date(2026, 3, 16)
@@ -140,21 +140,21 @@ class TestHire(EmployerCase):
         self.assertFalse(journey.hire_follow_up_done)
         with self.assertRaisesRegex(UserError, "not finished: record Follow-up at 1"):
             journey.with_user(self.coordinator).action_validate_follow_up()
-        followups = hire.followup_ids.with_user(self.counsellor_north)
+        follow_ups = hire.follow_up_ids.with_user(self.counsellor_north)
         with self.assertRaisesRegex(UserError, "still employed"):
-            followups[0].action_record()
-        for followup, when in zip(
-            followups, ("2026-04-02", "2026-06-03", "2026-09-02"), strict=True
+            follow_ups[0].action_record()
+        for follow_up, when in zip(
+            follow_ups, ("2026-04-02", "2026-06-03", "2026-09-02"), strict=True
         ):
             with freeze_time(when):
-                followup.still_employed = "yes"
-                followup.action_record()
-                self.assertEqual(followup.done_date, date.fromisoformat(when))
+                follow_up.still_employed = "yes"
+                follow_up.action_record()
+                self.assertEqual(follow_up.done_date, date.fromisoformat(when))
         self.assertFalse(hire.activity_ids, "activities are marked done")
         self.assertTrue(hire.follow_up_done)
         self.assertTrue(journey.hire_follow_up_done)
         with self.assertRaisesRegex(UserError, "already recorded"):
-            followups[2].action_record()
+            follow_ups[2].action_record()
         journey.with_user(self.coordinator).action_validate_follow_up()
         journey.action_close()
         self.assertEqual(journey.state, "closed")
@@ -177,13 +177,13 @@ class TestHire(EmployerCase):
         south.action_confirm()
         Hire = self.env["refugee.hire"].with_user(self.counsellor_north)
         self.assertEqual(Hire.search([("id", "in", (north | south).ids)]), north)
-        Followup = self.env["refugee.hire.followup"].with_user(self.counsellor_north)
+        FollowUp = self.env["refugee.hire.follow.up"].with_user(self.counsellor_north)
         self.assertEqual(
-            Followup.search([("hire_id", "in", (north | south).ids)]),
-            north.followup_ids,
+            FollowUp.search([("hire_id", "in", (north | south).ids)]),
+            north.follow_up_ids,
         )
         with self.assertRaises(AccessError):
-            south.followup_ids[0].with_user(self.counsellor_north).action_record()
+            south.follow_up_ids[0].with_user(self.counsellor_north).action_record()
         with self.assertRaises(AccessError):
             south.with_user(self.counsellor_north).action_cancel()
         self.assertEqual(

@@ -150,7 +150,9 @@ class TestImmersionFlow(EmployerCase):
             immersion.action_sign()
         immersion.tutor_id = self.tutor
         immersion.action_sign()
-        with self.assertRaisesRegex(UserError, "signed: it cannot be signed"):
+        with self.assertRaisesRegex(
+            UserError, r"Only a draft immersion can be signed \(.*: Signed\)"
+        ):
             immersion.action_sign()
         immersion.action_start()
         self.assertEqual(immersion.state, "running")
@@ -188,7 +190,10 @@ class TestImmersionFlow(EmployerCase):
         self.assertEqual(immersion.state, "abandoned")
         self.assertEqual(immersion.date_end, date(2026, 3, 10))
         self.assertEqual(immersion.stop_reason, "Problème de santé")
-        with self.assertRaisesRegex(UserError, "abandoned: it cannot be reset"):
+        with self.assertRaisesRegex(
+            UserError,
+            r"Only a cancelled immersion can be reset to draft \(.*: Abandoned\)",
+        ):
             immersion.action_draft()
 
     def test_journey_follows_the_beneficiary(self):

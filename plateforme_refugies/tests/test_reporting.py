@@ -26,7 +26,7 @@ PERSONAL_MODELS = (
     "refugee.journey",
     "refugee.siae.placement",
     "refugee.barrier",
-    "refugee.language.assessment",
+    "refugee.french.assessment",
     "refugee.immersion",
     "refugee.hire",
     "event.registration",
@@ -268,7 +268,9 @@ class TestSasReport(ExactFiguresCase, SiaeCase):
         self.assertEqual(sas_days, 30)
 
     def test_dashboard_sas_occupancy(self):
-        dashboard = self.env["refugee.dashboard"].with_user(self.reader).create({})
+        dashboard = (
+            self.env["refugee.dashboard.wizard"].with_user(self.reader).create({})
+        )
         # this week the farm hosts one of its 2 places, the 3 other SAS
         # partners (2 places each) nobody: 1 place of 8
         self.assertEqual(dashboard.sas_occupancy_rate, 12.5)
@@ -375,7 +377,7 @@ class TestBarrierAndFrenchReports(ReportCase):
                 },
             ]
         )
-        Assessment = cls.env["refugee.language.assessment"]
+        Assessment = cls.env["refugee.french.assessment"]
         Assessment.create(
             [
                 {
@@ -521,9 +523,9 @@ class TestEmployerReports(ExactFiguresCase, EmployerCase):
         )
         south_hire.action_confirm()
         for hire, employed in ((cls.hire, "yes"), (south_hire, "no")):
-            followup = hire.followup_ids.filtered(lambda f: f.milestone == "1")
-            followup.still_employed = employed
-            followup.action_record()
+            follow_up = hire.follow_up_ids.filtered(lambda f: f.milestone == "1")
+            follow_up.still_employed = employed
+            follow_up.action_record()
         cls.domain = [("site_id", "in", (cls.site_north | cls.site_south).ids)]
 
     def _read(self, model, domain, groupby, aggregates):
@@ -665,7 +667,7 @@ class TestDashboardAndActivityReport(JourneyReportCase):
 
     def _dashboard(self, user, **values):
         return (
-            self.env["refugee.dashboard"]
+            self.env["refugee.dashboard.wizard"]
             .with_user(user)
             .create(
                 {
@@ -678,7 +680,9 @@ class TestDashboardAndActivityReport(JourneyReportCase):
         )
 
     def test_dashboard_of_the_month(self):
-        dashboard = self.env["refugee.dashboard"].with_user(self.coordinator).create({})
+        dashboard = (
+            self.env["refugee.dashboard.wizard"].with_user(self.coordinator).create({})
+        )
         self.assertEqual(dashboard.date_from, date(2026, 3, 1))
         self.assertEqual(dashboard.date_to, date(2026, 3, 31))
         february = self._dashboard(self.coordinator)

@@ -17,7 +17,7 @@ from .common_siae import SiaeCase
 class TestSasPlanner(SiaeCase):
     def _planner(self, journey=None, **values):
         return (
-            self.env["refugee.sas.planner"]
+            self.env["refugee.sas.planner.wizard"]
             .with_user(self.counsellor_north)
             .create(
                 {
@@ -44,7 +44,7 @@ class TestSasPlanner(SiaeCase):
         action = self.north_journey.with_user(
             self.counsellor_north
         ).action_open_sas_planner()
-        self.assertEqual(action["res_model"], "refugee.sas.planner")
+        self.assertEqual(action["res_model"], "refugee.sas.planner.wizard")
         self._fill(self.farm, date(2026, 2, 1), date(2026, 3, 1))  # already over
         planner = self._planner(weekly_hours=24)
         self.assertFalse(planner.no_fit_message)

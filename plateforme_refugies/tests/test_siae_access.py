@@ -49,9 +49,9 @@ class TestSiaeAccess(SiaeCase):
                 }
             )
         with self.assertRaises(AccessError):
-            self.env["refugee.sas.planner"].with_user(self.counsellor_north).create(
-                {"journey_id": self.south_journey.id}
-            )
+            self.env["refugee.sas.planner.wizard"].with_user(
+                self.counsellor_north
+            ).create({"journey_id": self.south_journey.id})
 
     def test_coordinator_sees_every_site(self):
         Placement = self.Placement.with_user(self.coordinator)
@@ -68,7 +68,7 @@ class TestSiaeAccess(SiaeCase):
             with self.assertRaises(AccessError):
                 self.north_placement.with_user(user).read(["beneficiary_id"])
             with self.assertRaises(AccessError):
-                self.env["refugee.sas.planner"].with_user(user).create(
+                self.env["refugee.sas.planner.wizard"].with_user(user).create(
                     {"journey_id": self.north_journey.id}
                 )
         farm = self.farm.with_user(self.reader)

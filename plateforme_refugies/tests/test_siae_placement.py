@@ -272,7 +272,9 @@ class TestPlacementLife(SiaeCase):
         ).with_user(self.counsellor_north)
         self.assertEqual(placement.state, "planned")
         self.assertEqual(placement.display_name, "Test Farm - Ahmad Rahimi")
-        with self.assertRaisesRegex(UserError, "cannot be finished"):
+        with self.assertRaisesRegex(
+            UserError, "Only a running placement can be finished"
+        ):
             placement.action_done()
         with self.assertRaisesRegex(UserError, "interruption date and reason"):
             placement.action_interrupt()
@@ -280,7 +282,9 @@ class TestPlacementLife(SiaeCase):
         self.assertFalse(placement.occupancy_end)
         placement.action_plan_again()
         placement.action_start()
-        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+        with self.assertRaisesRegex(
+            UserError, "Only a planned placement can be cancelled"
+        ):
             placement.action_cancel()
         with self.assertRaisesRegex(UserError, "Only a planned or cancelled"):
             placement.unlink()

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..models.refugee_language_assessment import CEFR_LEVELS, CEFR_RANK
+from ..models.refugee_french_assessment import CEFR_LEVELS, CEFR_RANK
 
 MATCH_LIMIT = 30
 # journeys whose beneficiary may be proposed to an employer
@@ -59,13 +59,15 @@ class RefugeeMatchWizard(models.TransientModel):
         comodel_name="res.partner", readonly=True, ondelete="cascade"
     )
     line_ids = fields.One2many(
-        comodel_name="refugee.match.line", inverse_name="wizard_id", readonly=True
+        comodel_name="refugee.match.wizard.line",
+        inverse_name="wizard_id",
+        readonly=True,
     )
 
     @api.model_create_multi
     def create(self, vals_list):
         wizards = super().create(vals_list)
-        self.env["refugee.match.line"].create(
+        self.env["refugee.match.wizard.line"].create(
             [vals for wizard in wizards for vals in wizard._match()]
         )
         return wizards

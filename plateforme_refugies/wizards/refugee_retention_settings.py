@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.exceptions import ValidationError
 
-from ..models.refugee_beneficiary_privacy import RETENTION_PARAMETER
+from ..models.refugee_file_privacy_mixin import RETENTION_PARAMETER
 
 
 class RefugeeRetentionSettings(models.TransientModel):

@@ -8,14 +8,15 @@ from odoo.exceptions import UserError
 ACTIVITY_TYPE = "plateforme_refugies.mail_activity_type_hire_follow_up"
 
 
-class RefugeeHireFollowup(models.Model):
+class RefugeeHireFollowUp(models.Model):
     """One follow-up after hiring, at 1, 3 or 6 months after the start.
 
     Planned with an activity for the counsellor when the hire is confirmed;
     the counsellor records whether the person is still employed.
     """
 
-    _name = "refugee.hire.followup"
+    _name = "refugee.hire.follow.up"
+    _inherit = ["refugee.state.mixin"]
     _description = "Follow-up after hiring"
     _order = "hire_id, date_due, id"
 
@@ -56,27 +57,27 @@ class RefugeeHireFollowup(models.Model):
 
     @api.depends("hire_id.date_start", "milestone")
     def _compute_date_due(self):
-        for followup in self:
-            followup.date_due = followup.hire_id.date_start + relativedelta(
-                months=int(followup.milestone)
+        for follow_up in self:
+            follow_up.date_due = follow_up.hire_id.date_start + relativedelta(
+                months=int(follow_up.milestone)
             )
 
     def _compute_display_name(self):
         labels = dict(self.MILESTONES)
-        for followup in self:
-            followup.display_name = self.env._(
+        for follow_up in self:
+            follow_up.display_name = self.env._(
                 "Follow-up at %(milestone)s of %(hire)s",
-                milestone=labels.get(followup.milestone, ""),
-                hire=followup.hire_id.display_name,
+                milestone=labels.get(follow_up.milestone, ""),
+                hire=follow_up.hire_id.display_name,
             )
 
     def _schedule_activity(self):
-        for followup in self:
-            hire = followup.hire_id
-            followup.activity_id = hire.activity_schedule(
+        for follow_up in self:
+            hire = follow_up.hire_id
+            follow_up.activity_id = hire.activity_schedule(
                 ACTIVITY_TYPE,
-                date_deadline=followup.date_due,
-                summary=followup.display_name,
+                date_deadline=follow_up.date_due,
+                summary=follow_up.display_name,
                 note=self.env._(
                     "Check whether %(person)s is still employed and record it on "
                     "the hire.",
@@ -87,36 +88,41 @@ class RefugeeHireFollowup(models.Model):
 
     def _reschedule(self):
         """The hire start moved: planned follow-ups move with it."""
-        for followup in self.filtered(lambda f: f.state == "planned"):
-            followup.activity_id.date_deadline = followup.date_due
+        for follow_up in self.filtered(lambda f: f.state == "planned"):
+            follow_up.activity_id.date_deadline = follow_up.date_due
 
     def action_record(self):
-        for followup in self:
-            if followup.state != "planned":
-                raise UserError(
-                    self.env._("%s is already recorded.", followup.display_name)
-                )
-            if not followup.still_employed:
+        self._check_state(
+            ["planned"],
+            self.env._(
+                "%(record)s is already recorded: only a planned follow-up can be "
+                "recorded."
+            ),
+        )
+        for follow_up in self:
+            if not follow_up.still_employed:
                 raise UserError(
                     self.env._(
                         "Say whether the person is still employed before recording %s.",
-                        followup.display_name,
+                        follow_up.display_name,
                     )
                 )
-            followup.write(
+            follow_up.write(
                 {"state": "done", "done_date": fields.Date.context_today(self)}
             )
             labels = dict(
-                followup._fields["still_employed"]._description_selection(self.env)
+                follow_up._fields["still_employed"]._description_selection(self.env)
             )
-            feedback = self.env._("Still employed: %s", labels[followup.still_employed])
-            if followup.activity_id:
-                followup.activity_id.action_feedback(feedback=feedback)
+            feedback = self.env._(
+                "Still employed: %s", labels[follow_up.still_employed]
+            )
+            if follow_up.activity_id:
+                follow_up.activity_id.action_feedback(feedback=feedback)
             else:
-                followup.hire_id.message_post(
+                follow_up.hire_id.message_post(
                     body=self.env._(
-                        "%(followup)s: %(feedback)s",
-                        followup=followup.display_name,
+                        "%(follow_up)s: %(feedback)s",
+                        follow_up=follow_up.display_name,
                         feedback=feedback,
                     )
                 )

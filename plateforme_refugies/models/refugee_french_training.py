@@ -5,14 +5,14 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 
-class RefugeeFleTraining(models.Model):
+class RefugeeFrenchTraining(models.Model):
     """A French (FLE) course followed by a beneficiary.
 
     The CIR prescribes a number of hours from OFII's provider; the number is
     free, as the tracks changed over time (50 to 600 hours).
     """
 
-    _name = "refugee.fle.training"
+    _name = "refugee.french.training"
     _description = "French language training"
     _order = "date_start desc, id desc"
 

@@ -2,15 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .refugee_language_assessment import CEFR_LEVELS, CEFR_RANK, SKILLS
+from .refugee_french_assessment import CEFR_LEVELS, CEFR_RANK, SKILLS
 
 
-class RefugeeFleThreshold(models.Model):
+class RefugeeFrenchThreshold(models.Model):
     """The French level, per skill, from which a person is oriented to France
     Travail. A skill without a level is not looked at; a beneficiary is ready
     when every skill that has a level reaches it."""
 
-    _name = "refugee.fle.threshold"
+    _name = "refugee.french.threshold"
     _description = "French level for France Travail orientation"
     _order = "sequence, id"
 

@@ -1,9 +1,9 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .refugee_language_assessment import (
+from ..models.refugee_french_assessment import (
     ASSESSMENT_CONTEXTS,
     CEFR_LEVELS,
     CEFR_RANK,
@@ -11,15 +11,15 @@ from .refugee_language_assessment import (
 )
 
 
-class RefugeeLanguageLevelReport(models.Model):
+class RefugeeFrenchLevelReport(models.Model):
     """One row per assessed skill, to draw French levels over time."""
 
-    _name = "refugee.language.level.report"
+    _name = "refugee.french.level.report"
     _description = "French levels over time"
     _auto = False
     _order = "date, id"
     _depends = {
-        "refugee.language.assessment": [
+        "refugee.french.assessment": [
             "beneficiary_id",
             "site_id",
             "date",
@@ -29,7 +29,7 @@ class RefugeeLanguageLevelReport(models.Model):
     }
 
     assessment_id = fields.Many2one(
-        comodel_name="refugee.language.assessment", readonly=True
+        comodel_name="refugee.french.assessment", readonly=True
     )
     beneficiary_id = fields.Many2one(comodel_name="refugee.beneficiary", readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)
@@ -48,8 +48,8 @@ class RefugeeLanguageLevelReport(models.Model):
         help="1 = Pre-A1, 2 = A1, 3 = A2, 4 = B1, 5 = B2, 6 = C1, 7 = C2.",
     )
 
-    @property
-    def _table_query(self):
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
         skills = SQL(", ").join(
             SQL("(%s, %s, a.%s)", index, skill, SQL.identifier(skill))
             for index, (skill, __) in enumerate(SKILLS)
@@ -57,7 +57,7 @@ class RefugeeLanguageLevelReport(models.Model):
         ranks = SQL(" ").join(
             SQL("WHEN %s THEN %s", level, rank) for level, rank in CEFR_RANK.items()
         )
-        return SQL(
+        query = SQL(
             """
             SELECT a.id * %(count)s + s.idx AS id,
                    a.id AS assessment_id,
@@ -68,11 +68,14 @@ class RefugeeLanguageLevelReport(models.Model):
                    s.skill,
                    s.level,
                    CASE s.level %(ranks)s END AS level_rank
-              FROM refugee_language_assessment a
+              FROM refugee_french_assessment a
              CROSS JOIN LATERAL (VALUES %(skills)s) AS s(idx, skill, level)
              WHERE s.level IS NOT NULL
             """,
             count=len(SKILLS),
             ranks=ranks,
             skills=skills,
+        )
+        self.env.cr.execute(
+            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), query)
         )

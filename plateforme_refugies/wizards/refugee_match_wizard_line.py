@@ -3,10 +3,10 @@
 from odoo import fields, models
 
 
-class RefugeeMatchLine(models.TransientModel):
+class RefugeeMatchWizardLine(models.TransientModel):
     """One employer-beneficiary pair proposed by the matching, with its score."""
 
-    _name = "refugee.match.line"
+    _name = "refugee.match.wizard.line"
     _description = "Employer matching line"
     _order = "score desc, id"
 

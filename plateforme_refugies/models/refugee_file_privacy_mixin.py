@@ -9,10 +9,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL, format_date, format_datetime, html2plaintext
 
-from .refugee_beneficiary import SENSITIVE_GROUPS
-
 _logger = logging.getLogger(__name__)
 
+# group reading the sensitive data of a file (health, disability, notes)
+SENSITIVE_GROUPS = "plateforme_refugies.group_counsellor"
 RETENTION_PARAMETER = "plateforme_refugies.retention_months"
 DEFAULT_RETENTION_MONTHS = 24
 COORDINATOR_GROUP = "plateforme_refugies.group_coordinator"
@@ -65,9 +65,14 @@ EXPORT_SKIPPED_FIELDS = {
 }
 
 
-class RefugeeBeneficiary(models.Model):
-    """Data protection of the file: consent per partner kind, log of the reads
-    of sensitive data, right of access and anonymisation.
+class RefugeeFilePrivacyMixin(models.AbstractModel):
+    """Data protection of a person's file: consent per partner kind, log of
+    the reads of sensitive data, right of access and anonymisation.
+
+    Written for ``refugee.beneficiary`` (it reads the file's contact, journeys
+    and the records of the journeys), and kept as a mixin of its own so that
+    the file model reads as the file and the rules of personal data read as
+    such; it is not meant for another model as it stands.
 
     Anonymisation overwrites what names the person and keeps every record
     (file, journeys, placements, registrations…) so that reports keep their
@@ -77,9 +82,8 @@ class RefugeeBeneficiary(models.Model):
     nationality, protection type, site, dates, states and outcomes.
     """
 
-    # kept apart from the model's shared file on purpose, like its follow-up
-    # pylint: disable=consider-merging-classes-inherited
-    _inherit = "refugee.beneficiary"
+    _name = "refugee.file.privacy.mixin"
+    _description = "Data protection of a person's file"
 
     consent_ids = fields.One2many(
         comodel_name="refugee.consent",

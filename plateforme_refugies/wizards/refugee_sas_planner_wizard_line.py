@@ -3,15 +3,15 @@
 from odoo import api, fields, models
 
 
-class RefugeeSasPlannerLine(models.TransientModel):
+class RefugeeSasPlannerWizardLine(models.TransientModel):
     """One proposed step of a SAS: the counsellor may adjust it before accepting."""
 
-    _name = "refugee.sas.planner.line"
+    _name = "refugee.sas.planner.wizard.line"
     _description = "SAS IAE planner step"
     _order = "sequence, id"
 
     planner_id = fields.Many2one(
-        comodel_name="refugee.sas.planner", required=True, ondelete="cascade"
+        comodel_name="refugee.sas.planner.wizard", required=True, ondelete="cascade"
     )
     sequence = fields.Integer(string="Step", default=1)
     siae_id = fields.Many2one(

@@ -3,10 +3,10 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from ..models.refugee_hire_followup import RefugeeHireFollowup
+from ..models.refugee_hire_follow_up import RefugeeHireFollowUp
 
 
-class RefugeeHireFollowupReport(models.Model):
+class RefugeeHireFollowUpReport(models.Model):
     """Follow-ups after hiring: one row per follow-up at 1, 3 or 6 months,
     nobody named.
 
@@ -15,14 +15,14 @@ class RefugeeHireFollowupReport(models.Model):
     that a pivot by month due and milestone shows what is due and done.
     """
 
-    _name = "refugee.hire.followup.report"
+    _name = "refugee.hire.follow.up.report"
     _inherit = "refugee.report.mixin"
     _description = "Follow-ups after hiring analysis"
     _auto = False
     _order = "date_due desc"
     _rec_name = "date_due"
     _depends = {
-        "refugee.hire.followup": [
+        "refugee.hire.follow.up": [
             "hire_id",
             "site_id",
             "milestone",
@@ -36,7 +36,7 @@ class RefugeeHireFollowupReport(models.Model):
     date_due = fields.Date(string="Due on", readonly=True)
     site_id = fields.Many2one(comodel_name="refugee.site", readonly=True)
     milestone = fields.Selection(
-        selection=RefugeeHireFollowup.MILESTONES, readonly=True
+        selection=RefugeeHireFollowUp.MILESTONES, readonly=True
     )
     due_count = fields.Integer(string="Follow-ups due", readonly=True)
     done_count = fields.Integer(string="Follow-ups recorded", readonly=True)
@@ -57,7 +57,7 @@ class RefugeeHireFollowupReport(models.Model):
                          CASE WHEN f.state = 'done' THEN 1 ELSE 0 END AS done_count,
                          CASE WHEN f.state = 'done' AND f.still_employed = 'yes'
                               THEN 1 ELSE 0 END AS employed_count
-                    FROM refugee_hire_followup f
+                    FROM refugee_hire_follow_up f
                     JOIN refugee_hire h ON h.id = f.hire_id
                    WHERE h.state = 'confirmed'
                 )

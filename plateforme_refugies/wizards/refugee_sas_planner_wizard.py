@@ -85,7 +85,7 @@ def find_plan(availabilities, first, step_count, step_days):
     return plan if place(0) else None
 
 
-class RefugeeSasPlanner(models.TransientModel):
+class RefugeeSasPlannerWizard(models.TransientModel):
     """Proposes the SAS IAE of a journey: 2 or 3 successive steps, each in a
     different SAS partner SIAE free over the whole step.
 
@@ -95,7 +95,7 @@ class RefugeeSasPlanner(models.TransientModel):
     earliest start that works are pure Python over it.
     """
 
-    _name = "refugee.sas.planner"
+    _name = "refugee.sas.planner.wizard"
     _description = "SAS IAE planner"
 
     journey_id = fields.Many2one(
@@ -130,7 +130,7 @@ class RefugeeSasPlanner(models.TransientModel):
         precompute=True,
     )
     line_ids = fields.One2many(
-        comodel_name="refugee.sas.planner.line",
+        comodel_name="refugee.sas.planner.wizard.line",
         inverse_name="planner_id",
         string="Proposal",
         compute="_compute_proposal",

@@ -4,8 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from .refugee_beneficiary import LITERACY_LEVELS
-
 CEFR_LEVELS = [
     ("pre_a1", "Pre-A1"),
     ("a1", "A1"),
@@ -24,6 +22,12 @@ SKILLS = [
     ("written_production", "Written production"),
 ]
 SKILL_NAMES = [skill for skill, __ in SKILLS]
+LITERACY_LEVELS = [
+    ("never_schooled", "Never schooled"),
+    ("little_schooled", "Little schooled"),
+    ("other_alphabet", "Literate in another alphabet"),
+    ("latin", "Literate in Latin script"),
+]
 ASSESSMENT_CONTEXTS = [
     ("initial", "Initial positioning"),
     ("mid_training", "Mid-training"),
@@ -32,10 +36,10 @@ ASSESSMENT_CONTEXTS = [
 ]
 
 
-class RefugeeLanguageAssessment(models.Model):
+class RefugeeFrenchAssessment(models.Model):
     """A French assessment of one beneficiary: one CEFR level per skill."""
 
-    _name = "refugee.language.assessment"
+    _name = "refugee.french.assessment"
     _description = "French language assessment"
     _order = "date desc, id desc"
 

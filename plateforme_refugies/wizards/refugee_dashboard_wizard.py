@@ -10,7 +10,7 @@ from odoo.tools import format_date
 UPCOMING_DEADLINE_DAYS = 30
 
 
-class RefugeeDashboard(models.TransientModel):
+class RefugeeDashboardWizard(models.TransientModel):
     """The coordinator's dashboard and the activity report of a period.
 
     The key indicators of a period and sites (all sites when none is
@@ -19,7 +19,7 @@ class RefugeeDashboard(models.TransientModel):
     period prints as the activity report sent to funders.
     """
 
-    _name = "refugee.dashboard"
+    _name = "refugee.dashboard.wizard"
     _description = "Activity dashboard"
 
     date_from = fields.Date(
@@ -183,7 +183,7 @@ class RefugeeDashboard(models.TransientModel):
             "french": self._indicators("refugee.french.progress.report"),
             "immersions": self._indicators("refugee.immersion.report"),
             "hires": self._indicators("refugee.hire.report"),
-            "followups": self._indicators("refugee.hire.followup.report"),
+            "follow_ups": self._indicators("refugee.hire.follow.up.report"),
             "prospection": self._indicators("refugee.prospection.report"),
         }
 
