@@ -431,7 +431,7 @@ class TestDashboardTours(RefugeeTourCase):
             role="group_coordinator",
         )
         self.start_tour(
-            "/odoo/journeys-analysis",
+            "/odoo/dashboards",
             "plateforme_refugies_activity_report_tour",
             login="tour_report_coordinator",
         )

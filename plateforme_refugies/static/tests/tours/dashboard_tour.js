@@ -34,6 +34,30 @@ registry.category("web_tour.tours").add("plateforme_refugies_funders_tour", {
 registry.category("web_tour.tours").add("plateforme_refugies_activity_report_tour", {
     steps: () => [
         {
+            content: "Open the coordinator's dashboard",
+            trigger: ".o_spreadsheet_dashboard_action .o_search_panel_category_value:contains(Platform piloting)",
+            run: "click",
+        },
+        {
+            content: "The piloting dashboard is drawn with its charts",
+            trigger:
+                ".o_spreadsheet_dashboard_action .o_search_panel_category_value.active:contains(Platform piloting)",
+        },
+        {
+            content: "Its charts are drawn",
+            trigger: ".o_spreadsheet_dashboard_action .o-figure canvas",
+        },
+        {
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "Open the platform",
+            trigger: ".o_app[data-menu-xmlid='plateforme_refugies.menu_root']",
+            run: "click",
+        },
+        {
             content: "Open the Reporting menu",
             trigger: ".o_menu_sections .dropdown-toggle:contains(Reporting)",
             run: "click",
