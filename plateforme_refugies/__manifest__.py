@@ -95,7 +95,7 @@
         "views/refugee_consent_views.xml",
         "views/refugee_sensitive_access_log_views.xml",
         "report/refugee_beneficiary_access_report.xml",
-        "wizards/refugee_retention_settings_views.xml",
+        "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "data/spreadsheet_dashboard_data.xml",
         "views/menus.xml",

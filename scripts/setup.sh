@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # make setup: install what the other targets need. Idempotent, and quick when
 # everything is already there.
-#   1. Odoo 18.0 importable by $PYTHON; otherwise install it (pip, editable)
-#      from ODOO_SRC, a local Odoo 18.0 source tree, or else from Odoo's
-#      official 18.0 source archive, downloaded once into the cache dir.
+#   1. Odoo 18.0 importable by $PYTHON; otherwise install it (pip, editable in
+#      compat mode) from ODOO_SRC, a local Odoo 18.0 source tree, or else from
+#      Odoo's official 18.0 source archive, downloaded once into the cache dir;
+#      then check that odoo.addons spans Odoo's addons and
+#      site-packages/odoo/addons, where OCA wheels install
+#      (scripts/check_odoo_addons.py).
 #   2. Debian packages: PostgreSQL server, Chromium (tours), wkhtmltopdf (PDF
 #      reports); `apt-get update` runs only when one is missing.
 #   3. requirements-dev.txt (lint and test tools).
@@ -106,7 +109,11 @@ install_odoo_from() {
     mkdir -p "$PR_CACHE_DIR"
     echo 'setuptools<70' >"$constraints"
     PIP_CONSTRAINT="$constraints" pip_install -r "$src/requirements.txt"
-    PIP_CONSTRAINT="$constraints" pip_install -e "$src"
+    # compat mode: Odoo's source tree on sys.path as a plain path entry (a .pth
+    # file), so that the odoo.addons namespace also spans
+    # site-packages/odoo/addons, where the OCA wheels (odoo-addon-*) install
+    PIP_CONSTRAINT="$constraints" pip_install -e "$src" \
+        --config-settings editable_mode=compat
     pip_install phonenumbers websocket-client
 }
 
@@ -128,6 +135,12 @@ else
     install_odoo_from "$src"
     odoo_ok || pr_die "Odoo installed from $src but still not importable by $PYTHON as 18.0"
 fi
+
+# An OCA addon installed from PyPI (odoo-addon-*) lands in
+# site-packages/odoo/addons: odoo.addons must span it and Odoo's own addons.
+pr_info "checking that odoo.addons spans Odoo's addons and site-packages/odoo/addons"
+"$PYTHON" "$PR_ROOT/scripts/check_odoo_addons.py" ||
+    pr_die "reinstall Odoo: pip uninstall odoo, then make setup (editable, compat mode)"
 
 # --- 2. Debian packages ----------------------------------------------------------
 # postgresql-15: the server for the private cluster (scripts/pg.sh);

@@ -9,7 +9,8 @@
 #      post_install, HttpCase tours included) under coverage;
 #   3. checklog-odoo on both logs: any WARNING/ERROR/CRITICAL record fails;
 #   4. coverage report of the addon's python files;
-#   5. i18n check (scripts/check_i18n.py) against the same database.
+#   5. i18n check (scripts/check_i18n.py) against the same database;
+#   6. the addon's wheel, built with whool (scripts/check_wheel.py).
 # The last line printed is always "N passed, N failed[, N skipped]".
 #
 # Environment: PYTHON, PR_ADDON_DIR, PR_LOG_DIR (see lib.sh), the database
@@ -154,6 +155,14 @@ if [[ -n "$report" ]]; then
     fi
 else
     problems+=("i18n check not run")
+fi
+
+# --- 6. packaging ---------------------------------------------------------------
+# The wheel odoo-addon-<addon> the OCA way (whool): name, version of the
+# manifest, odoo==18.0.* and the external dependencies, files shipped.
+pr_info "building the wheel of $PR_MODULE (whool) and checking its metadata"
+if ! "$PYTHON" "$PR_ROOT/scripts/check_wheel.py" "$PR_ADDON_DIR"; then
+    problems+=("wheel check failed")
 fi
 
 if ((${#problems[@]})); then

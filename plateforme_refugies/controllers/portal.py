@@ -5,7 +5,6 @@ import psycopg2
 from odoo import fields, http
 from odoo.exceptions import MissingError, UserError, ValidationError
 from odoo.http import request
-from odoo.service.model import _as_validation_error
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -76,12 +75,26 @@ class RefugeePartnerPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 submit(request.env.user.partner_id)
         except psycopg2.IntegrityError as error:  # the same week sent twice at once
-            error = _as_validation_error(request.env, error)
-            return render(record, error=str(error), posted=post)
+            message = self._constraint_message(request.env, error)
+            return render(record, error=message, posted=post)
         except (UserError, ValidationError) as error:
             return render(record, error=str(error), posted=post)
         return request.redirect(
             f"{request.httprequest.path.rsplit('/', 1)[0]}?message={message}"
+        )
+
+    @staticmethod
+    def _constraint_message(env, error):
+        """The message of the SQL constraint ``error`` violates, in the user's
+        language (``ir.model.constraint`` holds the messages of the addons'
+        constraints)."""
+        constraint = (
+            env["ir.model.constraint"]
+            .sudo()
+            .search([("name", "=", error.diag.constraint_name)], limit=1)
+        )
+        return constraint.message or env._(
+            "These values were saved by someone else at the same time: reload the page."
         )
 
     # -- SIAE supervisors -------------------------------------------------

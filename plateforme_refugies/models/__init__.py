@@ -43,3 +43,4 @@ from . import refugee_hire
 from . import refugee_hire_follow_up
 from . import refugee_consent
 from . import refugee_sensitive_access_log
+from . import res_config_settings

@@ -25,7 +25,14 @@ HOUSING_NEEDED_SITUATIONS = ("cada", "huda", "chu", "hosted", "none")
 
 
 class ImportBatchRefused(Exception):
-    """A batch of imported rows holds a bad row: import them one by one."""
+    """A batch of imported rows holds a bad row: import them one by one.
+
+    Not a UserError on purpose: load() reports the UserError of a refused batch
+    again on the batch's first row, a good row; it retries any other exception
+    row by row without a message of its own. Kept (one query refuses a batch
+    that would fail anyway, each bad row named once); pinned by
+    tests/test_odoo_assumptions.py.
+    """
 
 
 def normalize_name(name):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 
 CEFR_LEVELS = [
     ("pre_a1", "Pre-A1"),
@@ -28,6 +28,24 @@ LITERACY_LEVELS = [
     ("other_alphabet", "Literate in another alphabet"),
     ("latin", "Literate in Latin script"),
 ]
+
+
+def skill_levels_sql(alias):
+    """The rows (index, skill, level) of the skills of assessment ``alias``,
+    for ``CROSS JOIN LATERAL (VALUES …) AS s(idx, skill, level)``."""
+    return SQL(", ").join(
+        SQL("(%s, %s, %s)", index, skill, SQL.identifier(alias, skill))
+        for index, (skill, __) in enumerate(SKILLS)
+    )
+
+
+def level_ranks_sql():
+    """``WHEN <level> THEN <rank>`` of every CEFR level, for a CASE."""
+    return SQL(" ").join(
+        SQL("WHEN %s THEN %s", level, rank) for level, rank in CEFR_RANK.items()
+    )
+
+
 ASSESSMENT_CONTEXTS = [
     ("initial", "Initial positioning"),
     ("mid_training", "Mid-training"),

@@ -6,6 +6,8 @@ from odoo.exceptions import ValidationError
 from .batch_defaults import add_missing_default_values
 from .refugee_french_assessment import CEFR_LEVELS
 
+SIAE_CAPACITY_PARAM = "plateforme_refugies.siae_default_capacity"
+SIAE_CAPACITY_DEFAULT = 2
 SIAE_TYPES = [
     ("aci", "ACI - Workshop and integration project"),
     ("ei", "EI - Integration company"),
@@ -20,7 +22,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _add_missing_default_values(self, values):
-        # the contacts of a batch of new files: see batch_defaults
+        # only the contacts created for a batch of new files (see
+        # batch_defaults): any other contact gets its defaults the usual way
+        if not values.get("is_refugee_beneficiary"):
+            return super()._add_missing_default_values(values)
         return add_missing_default_values(
             self, values, super()._add_missing_default_values
         )
@@ -56,7 +61,7 @@ class ResPartner(models.Model):
     )
     siae_capacity = fields.Integer(
         string="Refugees hosted at once",
-        default=2,
+        default=lambda self: self._default_siae_capacity(),
         help="How many refugees this SIAE hosts at the same time, all placements "
         "together.",
     )
@@ -159,6 +164,14 @@ class ResPartner(models.Model):
             "Housing places and tutor capacity cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _default_siae_capacity(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(SIAE_CAPACITY_PARAM, SIAE_CAPACITY_DEFAULT)
+        )
 
     @api.depends_context("tz")
     def _compute_siae_occupancy(self):

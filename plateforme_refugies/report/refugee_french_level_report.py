@@ -6,8 +6,9 @@ from odoo.tools import SQL
 from ..models.refugee_french_assessment import (
     ASSESSMENT_CONTEXTS,
     CEFR_LEVELS,
-    CEFR_RANK,
     SKILLS,
+    level_ranks_sql,
+    skill_levels_sql,
 )
 
 
@@ -50,13 +51,7 @@ class RefugeeFrenchLevelReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        skills = SQL(", ").join(
-            SQL("(%s, %s, a.%s)", index, skill, SQL.identifier(skill))
-            for index, (skill, __) in enumerate(SKILLS)
-        )
-        ranks = SQL(" ").join(
-            SQL("WHEN %s THEN %s", level, rank) for level, rank in CEFR_RANK.items()
-        )
+        skills, ranks = skill_levels_sql("a"), level_ranks_sql()
         query = SQL(
             """
             SELECT a.id * %(count)s + s.idx AS id,

@@ -3,7 +3,12 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from ..models.refugee_french_assessment import CEFR_LEVELS, CEFR_RANK, SKILLS
+from ..models.refugee_french_assessment import (
+    CEFR_LEVELS,
+    SKILLS,
+    level_ranks_sql,
+    skill_levels_sql,
+)
 
 
 class RefugeeFrenchProgressReport(models.Model):
@@ -60,13 +65,7 @@ class RefugeeFrenchProgressReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        skills = SQL(", ").join(
-            SQL("(%s, %s, a.%s)", index, skill, SQL.identifier(skill))
-            for index, (skill, __) in enumerate(SKILLS)
-        )
-        ranks = SQL(" ").join(
-            SQL("WHEN %s THEN %s", level, rank) for level, rank in CEFR_RANK.items()
-        )
+        skills, ranks = skill_levels_sql("a"), level_ranks_sql()
         self.env.cr.execute(
             SQL(
                 """

@@ -344,18 +344,6 @@ class TestAnonymisation(RefugeeCase):
             (self.other | open_file | no_journey).filtered("anonymised_on")
         )
 
-    def test_retention_setting_belongs_to_the_coordinator(self):
-        Settings = self.env["refugee.retention.settings"]
-        self.assertEqual(
-            Settings.with_user(self.coordinator).create({}).retention_months, 24
-        )
-        Settings.with_user(self.coordinator).create(
-            {"retention_months": 36}
-        ).action_save()
-        self.assertEqual(self.env["refugee.beneficiary"]._get_retention_months(), 36)
-        with self.assertRaises(AccessError):
-            Settings.with_user(self.counsellor_north).create({"retention_months": 1})
-
     def test_access_export_lists_the_whole_file(self):
         report = self.env.ref(
             "plateforme_refugies.refugee_beneficiary_action_report_access"

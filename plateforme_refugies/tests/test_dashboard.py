@@ -5,8 +5,8 @@ import json
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.pdf import PdfFileReader
 
@@ -271,12 +271,23 @@ class TestSmallGroups(RefugeeCase):
             Report.read_group(self.domain, ["beneficiary_key:count_distinct"], [])
 
     def test_the_threshold_is_a_setting(self):
-        self.env["ir.config_parameter"].set_param(MIN_PEOPLE_PARAMETER, 3)
+        admin = new_test_user(
+            self.env,
+            "test_settings_admin",
+            groups="base.group_user,base.group_system",
+            name="Test Settings Admin",
+        )
+        Settings = self.env["res.config.settings"].with_user(admin)
+        self.assertEqual(Settings.create({}).refugee_report_min_people, 5)
+        Settings.create({"refugee_report_min_people": 3}).execute()
         self.assertEqual(len(self._by_site(self.reader)), 3)
         # a counsellor gets the exact figures
-        self.env["ir.config_parameter"].set_param(MIN_PEOPLE_PARAMETER, 10)
+        Settings.create({"refugee_report_min_people": 10}).execute()
         self.assertEqual(len(self._by_site(self.counsellor_north)), 3)
         self.assertEqual(self._by_site(self.reader), {})
+        with self.assertRaises(ValidationError):
+            Settings.create({"refugee_report_min_people": 0}).execute()
+        self.assertEqual(self.env["refugee.journey.report"]._get_min_people(), 10)
 
 
 class TestActivityReportPdf(JourneyReportCase):

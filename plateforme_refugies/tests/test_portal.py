@@ -2,10 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.tests import new_test_user
+from odoo.tools import mute_logger
 
+from ..controllers.portal import RefugeePartnerPortal
 from .common_siae import SiaeCase
 
 EVALUATION = {
@@ -232,6 +236,30 @@ class TestPortalRecords(PortalCase):
         self.assertEqual(self.placement.attendance_rate, 92.3)  # 72 h of 78
         self.assertEqual(self.placement._portal_weeks_to_record()[0], date(2026, 2, 23))
         self.assertNotIn(partner, self.placement.message_partner_ids)
+
+    def test_a_week_sent_twice_at_once_gets_the_constraint_message(self):
+        """Two supervisors send the same week at once: the second one passes
+        the check of the first transaction, the database refuses it, and the
+        page shows the constraint's own message."""
+        partner = self.supervisor.partner_id
+        self.placement._portal_record_attendance(
+            partner, {"week_start": date(2026, 2, 2), "hours_worked": 26.0}
+        )
+        with (
+            self.assertRaises(IntegrityError) as caught,
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.env.cr.execute(
+                "INSERT INTO refugee_placement_attendance"
+                " (placement_id, week_start, hours_worked)"
+                " VALUES (%s, '2026-02-02', 20)",
+                [self.placement.id],
+            )
+        self.assertEqual(
+            RefugeePartnerPortal._constraint_message(self.env, caught.exception),
+            "The attendance of this week is already recorded for this placement.",
+        )
 
     def test_bad_attendance_is_refused_and_nothing_is_saved(self):
         partner = self.supervisor.partner_id

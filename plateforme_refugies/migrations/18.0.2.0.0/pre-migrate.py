@@ -6,7 +6,9 @@ the new code loads, so that every row is kept.
 
 Transient models (wizards) keep no data: their old tables are dropped and the
 ORM creates the new ones; their models and XML ids are renamed all the same so
-that menus, actions and access rights keep their ids.
+that menus, actions and access rights keep their ids. The table of
+refugee.retention.settings (replaced by res.config.settings) is dropped too;
+Odoo deletes the removed model's records at the end of the update.
 """
 
 from openupgradelib import openupgrade
@@ -35,6 +37,8 @@ DROPPED_TABLES = [
     "refugee_sas_planner",
     "refugee_dashboard",
     "refugee_match_line",
+    # replaced by res.config.settings (Odoo deletes the model's records)
+    "refugee_retention_settings",
 ]
 # (model, table, old field, new field)
 FIELDS = [
