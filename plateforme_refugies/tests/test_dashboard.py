@@ -274,7 +274,8 @@ class TestSmallGroups(RefugeeCase):
         admin = new_test_user(
             self.env,
             "test_settings_admin",
-            groups="base.group_user,base.group_system",
+            groups="base.group_user,base.group_system,"
+            "plateforme_refugies.group_coordinator",
             name="Test Settings Admin",
         )
         Settings = self.env["res.config.settings"].with_user(admin)
@@ -410,25 +411,16 @@ class TestActivityReportPdf(JourneyReportCase):
 @tagged("post_install", "-at_install")
 class TestDashboardTours(RefugeeTourCase):
     def test_reader_lands_on_the_dashboard(self):
-        reader = self.env["res.users"].create(
-            {
-                "name": "Tour Funder",
-                "login": "tour_funder",
-                "password": "tour_funder",
-                "groups_id": [
-                    Command.set(
-                        [
-                            self.env.ref("base.group_user").id,
-                            self.env.ref("plateforme_refugies.group_reader").id,
-                        ]
-                    )
-                ],
-                "action_id": self.env.ref(
-                    "plateforme_refugies.spreadsheet_dashboard_action_funders"
-                ).id,
-            }
+        # a funder's home is the funders' dashboard, as for the demo reader
+        new_test_user(
+            self.env,
+            "tour_funder",
+            groups="base.group_user,plateforme_refugies.group_reader",
+            name="Tour Funder",
+            action_id=self.env.ref(
+                "plateforme_refugies.spreadsheet_dashboard_action_funders"
+            ).id,
         )
-        self.assertTrue(reader.action_id)
         self.start_tour(
             "/odoo", "plateforme_refugies_funders_tour", login="tour_funder"
         )
