@@ -4,7 +4,7 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: help setup lint test i18n run bench
+.PHONY: help setup lint test i18n run bench upgrade-test backup restore backup-test replica load
 
 help:
 	@echo "make setup   install Odoo 18.0 (if missing), Debian packages, dev tools"
@@ -13,6 +13,12 @@ help:
 	@echo "make i18n    refresh i18n/plateforme_refugies.pot and merge it into fr.po"
 	@echo "make run     serve the addon with demo data on http://localhost:8069"
 	@echo "make bench   measure the addon against Odoo's own apps (SCALE=50000)"
+	@echo "make upgrade-test  upgrade a database of the previous release, check every row"
+	@echo "make backup  database + filestore into one archive (PR_DB, BACKUP)"
+	@echo "make restore a backup into a new database (PR_DB, BACKUP)"
+	@echo "make backup-test   backup, restore into a fresh database, same rows"
+	@echo "make replica a streaming replica of the private cluster (ACTION=start|stop|status)"
+	@echo "make load    a bounded locust run on loopback (bench/load.py)"
 
 setup:
 	bash scripts/setup.sh
@@ -31,3 +37,21 @@ run:
 
 bench:
 	bash scripts/bench.sh
+
+upgrade-test:
+	bash scripts/upgrade_test.sh
+
+backup:
+	bash scripts/backup.sh backup
+
+restore:
+	bash scripts/backup.sh restore
+
+backup-test:
+	bash scripts/backup_test.sh
+
+replica:
+	bash scripts/replica.sh $(or $(ACTION),start)
+
+load:
+	bash scripts/load.sh

@@ -65,6 +65,31 @@ EOF
     printf '%s,%s\n' "$odoo_paths" "$(dirname "$PR_ADDON_DIR")"
 }
 
+# A script file that starts Odoo with $PYTHON: the source tree's odoo-bin, or
+# else the `odoo` console script of $PYTHON. The prefork server starts its
+# websocket (gevent) process as `python <argv[0]> gevent`, which `-m odoo`
+# cannot give.
+pr_odoo_launcher() {
+    "$PYTHON" - <<'EOF'
+import os
+import sys
+import sysconfig
+
+import odoo
+
+candidates = [
+    os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))), "odoo-bin"),
+    os.path.join(sysconfig.get_path("scripts"), "odoo"),
+]
+for candidate in candidates:
+    if os.path.isfile(candidate):
+        print(candidate)
+        break
+else:
+    sys.exit("neither odoo-bin nor the odoo console script found: " + ", ".join(candidates))
+EOF
+}
+
 # The `depends` list of the addon's manifest, comma separated.
 pr_addon_depends() {
     "$PYTHON" - "$PR_ADDON_DIR/__manifest__.py" <<'EOF'

@@ -182,3 +182,29 @@ pr_db_drop() {
     pr_psql -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || return 1
     rm -rf "${PR_ODOO_DATA_DIR:?}/filestore/$db"
 }
+
+# Databases and directories of a script, removed when it exits (also on
+# failure or Ctrl-C): add them with pr_temporary, then
+#   trap pr_remove_temporaries EXIT; trap 'exit 130' INT TERM
+PR_TEMP_DBS=()
+PR_TEMP_DIRS=()
+pr_temporary() {
+    local kind="$1"
+    shift
+    if [[ "$kind" == db ]]; then
+        PR_TEMP_DBS+=("$@")
+    else
+        PR_TEMP_DIRS+=("$@")
+    fi
+}
+
+pr_remove_temporaries() {
+    local db
+    for db in "${PR_TEMP_DBS[@]}"; do
+        pr_db_drop "$db" >/dev/null 2>&1 || pr_warn "could not drop database $db"
+    done
+    if ((${#PR_TEMP_DIRS[@]})); then
+        rm -rf "${PR_TEMP_DIRS[@]}"
+    fi
+    return 0
+}

@@ -11,6 +11,16 @@
 #   PR_DB         database name (default: plateforme_refugies)
 #   PR_HTTP_PORT  HTTP port (default: 8069)
 #   PR_UPDATE     set to 1 to update the addon (-u) before serving
+#   WORKERS       production mode when > 0 (make run WORKERS=4): that many
+#                 prefork HTTP workers, the websocket (gevent) process on
+#                 PR_HTTP_PORT + 3, one cron worker (CRON_THREADS), proxy mode
+#                 and the limits of deploy/odoo.conf (memory, time, requests);
+#                 default 0: one threaded development process
+#   CRON_THREADS  cron workers in production mode (default 1; 0 on the other
+#                 hosts of a multi-host deployment)
+#   PG_REPLICA_HOST, PG_REPLICA_PORT
+#                 a read replica (scripts/replica.sh makes one on this machine):
+#                 Odoo 18 sends its read-only requests there
 #   PYTHON, PR_ADDON_DIR (lib.sh), database server (pg.sh)
 # Extra arguments are passed to Odoo (e.g. `scripts/run.sh --dev=xml`).
 set -euo pipefail
@@ -76,6 +86,31 @@ elif [[ "${PR_UPDATE:-0}" == "1" ]]; then
         pr_die "updating $PR_MODULE in $PR_DB failed"
 fi
 
+# --- production mode -------------------------------------------------------------
+WORKERS="${WORKERS:-0}"
+mode_args=(--workers=0)
+if ((WORKERS > 0)); then
+    # the limits of the sample configuration, deploy/odoo.conf
+    mode_args=(
+        "--workers=$WORKERS"
+        "--max-cron-threads=${CRON_THREADS:-1}"
+        "--gevent-port=$((PR_HTTP_PORT + 3))"
+        --proxy-mode
+        --limit-memory-soft=671088640
+        --limit-memory-hard=805306368
+        --limit-time-cpu=60
+        --limit-time-real=120
+        --limit-time-real-cron=600
+        --limit-request=65536
+    )
+    pr_info "production mode: $WORKERS HTTP workers, websocket on port $((PR_HTTP_PORT + 3)), ${CRON_THREADS:-1} cron worker(s), proxy mode"
+fi
+if [[ -n "${PG_REPLICA_HOST:-}${PG_REPLICA_PORT:-}" ]]; then
+    mode_args+=("--db_replica_host=${PG_REPLICA_HOST:-$PGHOST}" "--db_replica_port=${PG_REPLICA_PORT:-$PGPORT}")
+    pr_info "read replica: ${PG_REPLICA_HOST:-$PGHOST}:${PG_REPLICA_PORT:-$PGPORT}"
+fi
+
+launcher="$(pr_odoo_launcher)"
 print_banner
-exec "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -d "$PR_DB" --db-filter="^${PR_DB}\$" \
-    --http-port="$PR_HTTP_PORT" --workers=0 "$@"
+exec "$PYTHON" "$launcher" "${ODOO_ARGS[@]}" -d "$PR_DB" --db-filter="^${PR_DB}\$" \
+    --http-port="$PR_HTTP_PORT" "${mode_args[@]}" "$@"

@@ -9,7 +9,8 @@
 #      (scripts/check_odoo_addons.py).
 #   2. Debian packages: PostgreSQL server, Chromium (tours), wkhtmltopdf (PDF
 #      reports); `apt-get update` runs only when one is missing.
-#   3. requirements-dev.txt (lint and test tools).
+#   3. requirements-dev.txt (lint and test tools);
+#   4. a gevent that starts, for the websocket process of the workers.
 #
 # Environment: PYTHON, PR_CACHE_DIR (lib.sh); ODOO_SRC (path to an Odoo 18.0
 # source tree: has odoo-bin and requirements.txt); PR_ODOO_ARCHIVE_URL (the
@@ -150,5 +151,19 @@ apt_install_missing postgresql-15 chromium wkhtmltopdf
 # --- 3. development tools --------------------------------------------------------
 pr_info "pip install -r requirements-dev.txt"
 pip_install -r "$PR_ROOT/requirements-dev.txt"
+
+# --- 4. the websocket (gevent) process of the production mode ----------------------
+# gevent 22.10 (Odoo's pin for Python 3.11) finds its plugins with
+# pkg_resources, which does not see the metadata of the newer zope.interface
+# and zope.event wheels (zope_interface-*.dist-info): the gevent process of
+# `make run WORKERS=n` then crash-loops on DistributionNotFound. gevent 24.2.1
+# and greenlet 3.0.3, Odoo's own pins for the next Python, read it with
+# importlib.metadata.
+if ! "$PYTHON" -W ignore -c 'import gevent.monkey; gevent.monkey.patch_all()' >/dev/null 2>&1; then
+    pr_info "gevent cannot start (package metadata not found): installing gevent 24.2.1, greenlet 3.0.3"
+    pip_install "gevent==24.2.1" "greenlet==3.0.3"
+    "$PYTHON" -W ignore -c 'import gevent.monkey; gevent.monkey.patch_all()' ||
+        pr_die "gevent still cannot start: the websocket process of the production mode would fail"
+fi
 
 pr_info "setup done"

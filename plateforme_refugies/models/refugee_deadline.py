@@ -4,14 +4,18 @@ import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .refugee_deadline_rule import DEADLINE_KINDS
+from .scheduled_run import create_run_marker, start_exclusive_run
 
 _logger = logging.getLogger(__name__)
 
 # new deadlines a run of the clock stores at most: the scheduler runs it
 # again at once while some remain (ir.cron progress)
 CLOCK_BATCH_SIZE = 2000
+# the sequence noting the transaction of the clock's last run
+CLOCK_RUN = "refugee_deadline_clock_run"
 
 
 def _fetch_columns(records):
@@ -92,6 +96,11 @@ class RefugeeDeadline(models.Model):
             "This deadline is already recorded.",
         ),
     ]
+
+    def init(self):
+        result = super().init()
+        create_run_marker(self.env.cr, CLOCK_RUN)
+        return result
 
     @api.model
     def _selection_source_ref(self):
@@ -221,7 +230,23 @@ class RefugeeDeadline(models.Model):
         meets tens of thousands). A run costs the same queries whatever the
         number of journeys."""
         today = fields.Date.context_today(self)
-        rules = self.env["refugee.deadline.rule"].search([("active", "=", True)])
+        # the active rules, unless another run is at work or has stored its
+        # deadlines since this transaction began (its data would be out of
+        # date): one run at a time, each due deadline stored once
+        Rule = self.env["refugee.deadline.rule"]
+        Rule.flush_model(["active", "sequence"])
+        rule_ids = start_exclusive_run(
+            self.env.cr,
+            CLOCK_RUN,
+            SQL(
+                "SELECT id FROM refugee_deadline_rule "
+                "WHERE active ORDER BY sequence, id"
+            ),
+        )
+        if rule_ids is None:
+            _logger.info("Deadline clock: another run is at work or has just run")
+            return self.browse()
+        rules = Rule.browse(rule_ids)
         finders = self._deadline_finders()
         hits = []
         for rule in rules:

@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL, format_date, format_datetime, html2plaintext
 
+from .scheduled_run import claim_for_run
+
 _logger = logging.getLogger(__name__)
 
 # group reading the sensitive data of a file (health, disability, notes)
@@ -308,7 +310,9 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
             )
         )
         expired_ids = [row[0] for row in self.env.cr.fetchall()]
-        batch = self.sudo().browse(expired_ids[:batch_size])
+        # the files another run is anonymising, or has just anonymised, are
+        # left to it
+        batch = claim_for_run(self.sudo().browse(expired_ids[:batch_size]))
         batch._anonymise()
         _logger.info("Anonymised %s expired beneficiary files", len(batch))
         self.env["ir.cron"]._notify_progress(

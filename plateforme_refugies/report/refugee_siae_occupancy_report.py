@@ -40,6 +40,11 @@ class RefugeeSiaeOccupancyReport(models.Model):
     )
 
     def init(self):
+        # Counted by periods, not by day-rows: the number hosted by a SIAE
+        # only changes on the first day of a placement and on the day after
+        # its last one, so each SIAE has a few periods of constant occupancy
+        # ("levels"), each set against the weeks it overlaps and joined to the
+        # grid of SIAE and weeks on both keys.
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
@@ -50,35 +55,57 @@ class RefugeeSiaeOccupancyReport(models.Model):
                            GREATEST(MAX(occupancy_end), CURRENT_DATE + 182)
                                AS last_day
                       FROM refugee_siae_placement
-                  ), hosted AS (
-                    SELECT p.siae_id, d.day::date AS day, COUNT(*) AS hosted
-                      FROM refugee_siae_placement p
-                CROSS JOIN LATERAL generate_series(
-                               p.date_start, p.occupancy_end, interval '1 day'
-                           ) AS d(day)
-                     WHERE p.occupancy_end IS NOT NULL
-                  GROUP BY p.siae_id, d.day
-                  ), daily AS (
-                    SELECT s.id AS siae_id, s.is_sas_partner,
-                           s.siae_capacity AS capacity,
-                           date_trunc('week', g.day)::date AS week,
-                           COALESCE(h.hosted, 0) AS hosted
-                      FROM res_partner s
-                CROSS JOIN bounds
+                  ), weeks AS (
+                    SELECT w.week::date AS week,
+                           GREATEST(w.week::date, b.first_day) AS first_day,
+                           LEAST(w.week::date + 6, b.last_day) AS last_day
+                      FROM bounds b
                 CROSS JOIN generate_series(
-                               bounds.first_day, bounds.last_day, interval '1 day'
-                           ) AS g(day)
-                 LEFT JOIN hosted h
-                        ON h.siae_id = s.id AND h.day = g.day::date
-                     WHERE s.is_siae AND s.active
+                               b.first_day
+                                   - (EXTRACT(ISODOW FROM b.first_day)::int - 1),
+                               b.last_day, interval '1 week'
+                           ) AS w(week)
+                  ), changes AS (
+                    SELECT p.siae_id, c.day, SUM(c.delta) AS delta
+                      FROM refugee_siae_placement p
+                CROSS JOIN LATERAL (
+                               VALUES (p.date_start, 1), (p.occupancy_end + 1, -1)
+                           ) AS c(day, delta)
+                     WHERE p.occupancy_end IS NOT NULL
+                  GROUP BY p.siae_id, c.day
+                  ), levels AS (
+                    SELECT siae_id, day AS first_day,
+                           LEAD(day) OVER siae_days - 1 AS last_day,
+                           SUM(delta) OVER siae_days AS hosted
+                      FROM changes
+                    WINDOW siae_days AS (PARTITION BY siae_id ORDER BY day)
+                  ), busy AS (
+                    SELECT l.siae_id, w.week, MAX(l.hosted) AS hosted,
+                           SUM(l.hosted * (LEAST(l.last_day, w.last_day)
+                                           - GREATEST(l.first_day, w.first_day)
+                                           + 1)) AS hosted_days
+                      FROM levels l
+                CROSS JOIN LATERAL generate_series(
+                               l.first_day
+                                   - (EXTRACT(ISODOW FROM l.first_day)::int - 1),
+                               l.last_day, interval '1 week'
+                           ) AS lw(week)
+                      JOIN weeks w ON w.week = lw.week::date
+                     WHERE l.hosted > 0
+                  GROUP BY l.siae_id, w.week
                   )
-                  SELECT ROW_NUMBER() OVER (ORDER BY siae_id, week) AS id,
-                         siae_id, is_sas_partner, week, capacity,
-                         MAX(hosted) AS hosted,
-                         capacity - MAX(hosted) AS free_places,
-                         ROUND(100.0 * AVG(hosted) / capacity, 1) AS occupancy_rate
-                    FROM daily
-                GROUP BY siae_id, is_sas_partner, week, capacity
+                  SELECT ROW_NUMBER() OVER (ORDER BY s.id, w.week) AS id,
+                         s.id AS siae_id, s.is_sas_partner, w.week,
+                         s.siae_capacity AS capacity,
+                         COALESCE(b.hosted, 0) AS hosted,
+                         s.siae_capacity - COALESCE(b.hosted, 0) AS free_places,
+                         ROUND(100.0 * (COALESCE(b.hosted_days, 0)::numeric
+                                        / (w.last_day - w.first_day + 1))
+                               / s.siae_capacity, 1) AS occupancy_rate
+                    FROM res_partner s
+              CROSS JOIN weeks w
+               LEFT JOIN busy b ON b.siae_id = s.id AND b.week = w.week
+                   WHERE s.is_siae AND s.active
                 )
                 """,
                 SQL.identifier(self._table),

@@ -29,5 +29,6 @@ from . import test_import
 from . import test_performance
 from . import test_portal
 from . import test_portal_http
+from . import test_scheduled_run
 from . import test_settings
 from . import test_odoo_assumptions

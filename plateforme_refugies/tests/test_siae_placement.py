@@ -1,6 +1,7 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
@@ -458,6 +459,102 @@ class TestCapacity(SiaeCase):
                 self.recycling.siae_capacity = 0
         self.farm.siae_capacity = 3
         self._place(self.journeys[2], self.farm, date(2026, 3, 2), date(2026, 4, 5))
+
+    def test_occupancy_report_counts_each_day_of_each_week(self):
+        """The report, counted by periods, gives for each SIAE and week what
+        counting every day of the week gives: the busiest day, and the places
+        taken over the days of the period that fall in the week."""
+        first, second, third = self.journeys
+        self._place(first, self.farm, date(2026, 3, 2), date(2026, 4, 5))
+        late = self._place(third, self.farm, date(2026, 4, 1), date(2026, 5, 5))
+        late.write(
+            {"interruption_date": date(2026, 4, 20), "interruption_reason": "Moved"}
+        )
+        late.action_interrupt()  # hosted until April 19
+        self._place(second, self.cleaning, date(2026, 3, 18), date(2026, 3, 18))
+        # interrupted on its first day: never hosted
+        gone = self._place(
+            self.south_journey, self.recycling, date(2026, 3, 9), date(2026, 3, 20)
+        )
+        gone.write(
+            {"interruption_date": date(2026, 3, 9), "interruption_reason": "Ill"}
+        )
+        gone.action_interrupt()
+        self._place(
+            self.north_journey, self.garden, date(2026, 3, 3), date(2026, 3, 13)
+        )
+        self.north_journey.siae_placement_ids.action_cancel()  # not counted
+        self.env.flush_all()
+        siaes = self.farm | self.cleaning | self.recycling | self.garden
+        placements = self.env["refugee.siae.placement"].search(
+            [("siae_id", "in", siaes.ids), ("occupancy_end", "!=", False)]
+        )
+        rows = self.env["refugee.siae.occupancy.report"].search_read(
+            [("siae_id", "in", siaes.ids)],
+            ["siae_id", "week", "capacity", "hosted", "free_places", "occupancy_rate"],
+        )
+        # the period: half a year around the database's today, widened to
+        # every placement
+        self.env.cr.execute("SELECT CURRENT_DATE")
+        today = self.env.cr.fetchone()[0]
+        every = self.env["refugee.siae.placement"].search([])
+        first_day = min([today - timedelta(days=182), *every.mapped("date_start")])
+        last_day = max(
+            [
+                today + timedelta(days=182),
+                *every.filtered("occupancy_end").mapped("occupancy_end"),
+            ]
+        )
+        weeks = {first_day - timedelta(days=first_day.weekday())}
+        while max(weeks) + timedelta(days=7) <= last_day:
+            weeks.add(max(weeks) + timedelta(days=7))
+        self.assertEqual(
+            sorted((row["siae_id"][0], row["week"]) for row in rows),
+            sorted((siae.id, week) for siae in siaes for week in weeks),
+        )
+        for row in rows:
+            siae = self.env["res.partner"].browse(row["siae_id"][0])
+            days = [
+                row["week"] + timedelta(days=n)
+                for n in range(7)
+                if first_day <= row["week"] + timedelta(days=n) <= last_day
+            ]
+            hosted = [
+                len(
+                    placements.filtered(
+                        lambda p, day=day, siae=siae: (
+                            p.siae_id == siae and p.date_start <= day <= p.occupancy_end
+                        )
+                    )
+                )
+                for day in days
+            ]
+            self.assertEqual(row["hosted"], max(hosted), row)
+            self.assertEqual(row["free_places"], siae.siae_capacity - max(hosted))
+            rate = Decimal(100 * sum(hosted)) / len(days) / siae.siae_capacity
+            self.assertEqual(
+                row["occupancy_rate"],
+                float(rate.quantize(Decimal("0.1"), ROUND_HALF_UP)),
+                row,
+            )
+        busiest = {
+            (row["siae_id"][0], row["week"]): row["hosted"]
+            for row in rows
+            if row["hosted"]
+        }
+        self.assertEqual(
+            busiest,
+            {
+                **{
+                    (self.farm.id, date(2026, 3, 2) + timedelta(weeks=n)): 1
+                    for n in range(4)
+                },
+                (self.farm.id, date(2026, 3, 30)): 2,
+                (self.farm.id, date(2026, 4, 6)): 1,
+                (self.farm.id, date(2026, 4, 13)): 1,
+                (self.cleaning.id, date(2026, 3, 16)): 1,
+            },
+        )
 
     def test_occupancy_counters_and_report(self):
         first, second, third = self.journeys

@@ -1,0 +1,206 @@
+# Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests import TransactionCase
+from odoo.tools import SQL
+
+from ..models.refugee_file_privacy_mixin import RefugeeFilePrivacyMixin
+
+
+@freeze_time("2017-03-02")
+class TestScheduledRunRace(TransactionCase):
+    """Two cron workers (two hosts, or a run by hand during the scheduler's)
+    run the deadline clock and the anonymisation at the same moment: each due
+    item is processed once, and neither run fails.
+
+    Two real transactions: the first holds its work while the second runs
+    (the second skips what the first holds), or the first commits after the
+    second began (the second's data is out of date: it leaves the items).
+    The data is committed, dated 2017 so that the demo data is not due, and
+    removed afterwards.
+    """
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            site = env["refugee.site"].create({"name": "Race Clock", "code": "RACECLK"})
+            Beneficiary = env["refugee.beneficiary"]
+            # residence permit ending within 60 days: one deadline is due
+            due = Beneficiary.create(
+                {
+                    "name": "Race Permit Person",
+                    "birthdate": date(1991, 2, 3),
+                    "site_id": site.id,
+                    "residence_permit_expiry": date(2017, 4, 1),
+                }
+            )
+            # closed long before the retention period: to anonymise
+            expired = Beneficiary.create(
+                {
+                    "name": "Race Expired Person",
+                    "birthdate": date(1985, 7, 9),
+                    "site_id": site.id,
+                }
+            )
+            journeys = env["refugee.journey"].create(
+                [
+                    {"beneficiary_id": due.id, "orientation_date": date(2017, 1, 5)},
+                    {
+                        "beneficiary_id": expired.id,
+                        "orientation_date": date(2013, 1, 7),
+                    },
+                ]
+            )
+            journeys[1].write(
+                {
+                    "state": "closed",
+                    "exit_date": date(2013, 6, 28),
+                    "exit_outcome_id": env.ref(
+                        "plateforme_refugies.exit_outcome_cdi"
+                    ).id,
+                    "close_date": date(2013, 7, 1),
+                }
+            )
+            cr.execute("SELECT MAX(id) FROM refugee_deadline")
+            self.last_deadline_id = cr.fetchone()[0] or 0
+            cr.execute("SELECT MAX(id) FROM mail_activity")
+            self.last_activity_id = cr.fetchone()[0] or 0
+        self.site_id, self.journey_ids = site.id, journeys.ids
+        self.due_id, self.expired_id = due.id, expired.id
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "DELETE FROM refugee_deadline WHERE id > %s", [self.last_deadline_id]
+            )
+            cr.execute(
+                "DELETE FROM mail_activity WHERE id > %s", [self.last_activity_id]
+            )
+            # (a closed journey, an anonymised file cannot be deleted by the
+            # ORM: removed as they were committed)
+            people = [self.due_id, self.expired_id]
+            cr.execute(
+                "SELECT partner_id FROM refugee_beneficiary WHERE id IN %s",
+                [tuple(people)],
+            )
+            partners = tuple(row[0] for row in cr.fetchall())
+            for model, ids in (
+                ("refugee.journey", tuple(self.journey_ids)),
+                ("refugee.beneficiary", tuple(people)),
+                ("res.partner", partners),
+            ):
+                for table, column in (
+                    ("mail_message", "model"),
+                    ("mail_followers", "res_model"),
+                ):
+                    cr.execute(
+                        SQL(
+                            "DELETE FROM %s WHERE %s = %s AND res_id IN %s",
+                            SQL.identifier(table),
+                            SQL.identifier(column),
+                            model,
+                            ids,
+                        )
+                    )
+            cr.execute(
+                "DELETE FROM refugee_journey WHERE id IN %s", [tuple(self.journey_ids)]
+            )
+            cr.execute(
+                "DELETE FROM refugee_beneficiary WHERE id IN %s", [tuple(people)]
+            )
+            cr.execute("DELETE FROM res_partner WHERE id IN %s", [partners])
+            cr.execute("DELETE FROM refugee_site WHERE id = %s", [self.site_id])
+
+    def _worker(self):
+        """A cron worker's transaction; it would wait 2 s at most for a row
+        another one holds (a run that waits for the other has failed)."""
+        cr = self.registry.cursor()
+        self.addCleanup(cr.close)
+        cr.execute("SET lock_timeout = '2s'")
+        return api.Environment(cr, SUPERUSER_ID, {})
+
+    def _clock(self, env):
+        deadlines = env["refugee.deadline"]._cron_create_deadlines()
+        env.flush_all()
+        return [(d.kind, d.res_model, d.res_id) for d in deadlines]
+
+    def _committed_deadlines(self):
+        with self.registry.cursor() as cr:
+            cr.execute(
+                """SELECT kind, res_model, res_id, COUNT(*) FROM refugee_deadline
+                    WHERE id > %s GROUP BY kind, res_model, res_id""",
+                [self.last_deadline_id],
+            )
+            return cr.fetchall()
+
+    def test_clock_while_another_run_holds_its_work(self):
+        env1, env2 = self._worker(), self._worker()
+        first = self._clock(env1)
+        self.assertIn(("residence_permit", "refugee.beneficiary", self.due_id), first)
+        self.assertEqual(self._clock(env2), [])  # the rules are held: skipped
+        env1.cr.commit()
+        env2.cr.commit()
+        committed = self._committed_deadlines()
+        self.assertEqual(len(committed), len(first))
+        self.assertEqual({row[3] for row in committed}, {1})
+        # and the next run finds everything stored
+        self.assertEqual(self._clock(self._worker()), [])
+
+    def test_clock_after_another_run_committed_meanwhile(self):
+        env1, env2 = self._worker(), self._worker()
+        env2["refugee.deadline.rule"].search([]).mapped("name")  # its snapshot
+        first = self._clock(env1)
+        env1.cr.commit()
+        # the second one does not see these deadlines: it leaves the rules
+        # the first one went through instead of storing them again
+        self.assertEqual(self._clock(env2), [])
+        env2.cr.commit()
+        self.assertEqual({row[3] for row in self._committed_deadlines()}, {1})
+        self.assertEqual(len(self._committed_deadlines()), len(first))
+
+    def _anonymise(self, env):
+        done = []
+        privacy = RefugeeFilePrivacyMixin
+        original = privacy._anonymise
+
+        def anonymise(records):
+            done.extend(records.ids)
+            return original(records)
+
+        with patch.object(privacy, "_anonymise", anonymise):
+            env["refugee.beneficiary"]._cron_anonymise_expired()
+            env.flush_all()
+        return done
+
+    def _anonymised_on(self):
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT anonymised_on FROM refugee_beneficiary WHERE id = %s",
+                [self.expired_id],
+            )
+            return cr.fetchone()[0]
+
+    def test_anonymisation_while_another_run_holds_the_file(self):
+        env1, env2 = self._worker(), self._worker()
+        self.assertEqual(self._anonymise(env1), [self.expired_id])
+        self.assertEqual(self._anonymise(env2), [])
+        env1.cr.commit()
+        env2.cr.commit()
+        self.assertEqual(self._anonymised_on(), date(2017, 3, 2))
+
+    def test_anonymisation_after_another_run_committed_meanwhile(self):
+        env1, env2 = self._worker(), self._worker()
+        env2.cr.execute("SELECT 1 FROM refugee_beneficiary LIMIT 1")  # its snapshot
+        self.assertEqual(self._anonymise(env1), [self.expired_id])
+        env1.cr.commit()
+        self.assertEqual(self._anonymise(env2), [])
+        env2.cr.commit()
+        self.assertEqual(self._anonymised_on(), date(2017, 3, 2))
+        self.assertEqual(self._anonymise(self._worker()), [])

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# make replica: a streaming replica of the private PostgreSQL cluster
+# (scripts/pg.sh) on another loopback port, for the production mode of
+# `make run` (PG_REPLICA_PORT) and for `make load`.
+#
+#   scripts/replica.sh start    makes the replica on first use (pg_basebackup
+#                               -R: a standby that streams the primary's WAL),
+#                               then starts it; prints its port
+#   scripts/replica.sh stop     stops it
+#   scripts/replica.sh status   running or not, and its replay lag
+#   scripts/replica.sh drop     stops it and deletes its data directory
+#
+# The replica holds every database of the cluster, read-only (hot standby).
+# Environment: PR_REPLICA_PGDATA (default: $PR_CACHE_DIR/pgdata-replica),
+# PR_REPLICA_PORT (default: 54330), and those of lib.sh and pg.sh. Only for
+# the private cluster: a server given by PGHOST/PGPORT has its own replicas.
+set -euo pipefail
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/pg.sh
+source "$PR_ROOT/scripts/pg.sh"
+
+PR_REPLICA_PGDATA="${PR_REPLICA_PGDATA:-$PR_CACHE_DIR/pgdata-replica}"
+PR_REPLICA_PORT="${PR_REPLICA_PORT:-54330}"
+PR_REPLICA_SOCKET="$PR_CACHE_DIR/pgsocket-replica"
+PR_REPLICA_LOG="$PR_CACHE_DIR/postgresql-replica.log"
+action="${1:-status}"
+
+[[ -z "${PGHOST:-}${PGPORT:-}" ]] ||
+    pr_die "PGHOST/PGPORT point at another server: the replica is made of the private cluster only"
+pr_pg_ensure
+
+replica_running() {
+    pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_REPLICA_PGDATA" status >/dev/null 2>&1
+}
+
+replica_psql() {
+    "$PG_BIN/psql" -X -q -tA -h 127.0.0.1 -p "$PR_REPLICA_PORT" -d postgres "$@"
+}
+
+make_replica() {
+    pr_info "making a streaming replica of $PR_PGDATA in $PR_REPLICA_PGDATA (pg_basebackup -R)"
+    mkdir -p "$PR_REPLICA_PGDATA" "$PR_REPLICA_SOCKET"
+    chmod 700 "$PR_REPLICA_PGDATA" "$PR_REPLICA_SOCKET"
+    if [[ "$(id -u)" -eq 0 ]]; then
+        chown postgres: "$PR_REPLICA_PGDATA" "$PR_REPLICA_SOCKET"
+    fi
+    # as the cluster's superuser over the private socket (initdb trusts
+    # local replication connections)
+    pr_pg_as_owner "$PG_BIN/pg_basebackup" -h "$PR_PGSOCKET" -p "$PGPORT" -U postgres \
+        -D "$PR_REPLICA_PGDATA" -R -X stream -c fast
+    pr_pg_as_owner tee -a "$PR_REPLICA_PGDATA/postgresql.auto.conf" >/dev/null <<EOF2
+# replica of $PR_PGDATA (scripts/replica.sh)
+port = $PR_REPLICA_PORT
+unix_socket_directories = '$PR_REPLICA_SOCKET'
+hot_standby = on
+hot_standby_feedback = on
+EOF2
+}
+
+case "$action" in
+start)
+    if [[ ! -s "$PR_REPLICA_PGDATA/PG_VERSION" ]]; then
+        make_replica
+    fi
+    if ! replica_running; then
+        pr_info "starting the replica on 127.0.0.1:$PR_REPLICA_PORT, log: $PR_REPLICA_LOG"
+        if [[ "$(id -u)" -eq 0 ]]; then
+            touch "$PR_REPLICA_LOG"
+            chown postgres: "$PR_REPLICA_LOG"
+        fi
+        pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_REPLICA_PGDATA" -l "$PR_REPLICA_LOG" \
+            -w -t 60 start </dev/null >/dev/null ||
+            pr_die "the replica did not start, see $PR_REPLICA_LOG"
+    fi
+    [[ "$(replica_psql -c 'SELECT pg_is_in_recovery()')" == "t" ]] ||
+        pr_die "the server on port $PR_REPLICA_PORT is not a standby"
+    pr_info "replica ready: PG_REPLICA_PORT=$PR_REPLICA_PORT make run WORKERS=4"
+    echo "$PR_REPLICA_PORT"
+    ;;
+stop)
+    if replica_running; then
+        pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_REPLICA_PGDATA" -m fast -w stop >/dev/null
+        pr_info "replica stopped"
+    else
+        pr_info "the replica is not running"
+    fi
+    ;;
+status)
+    if replica_running; then
+        echo "replica running on 127.0.0.1:$PR_REPLICA_PORT, replay lag: $(replica_psql -c \
+            "SELECT COALESCE(now() - pg_last_xact_replay_timestamp(), '0')")"
+    else
+        echo "replica not running"
+        exit 3
+    fi
+    ;;
+drop)
+    "$0" stop
+    rm -rf "${PR_REPLICA_PGDATA:?}" "$PR_REPLICA_SOCKET"
+    pr_info "replica deleted"
+    ;;
+*)
+    pr_die "usage: $0 start|stop|status|drop"
+    ;;
+esac
