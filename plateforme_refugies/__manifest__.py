@@ -100,6 +100,8 @@
         "report/refugee_beneficiary_access_report.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "wizards/refugee_orientation_wizard_views.xml",
+        "views/refugee_my_day_views.xml",
         "data/spreadsheet_dashboard_data.xml",
         "views/menus.xml",
     ],
@@ -125,6 +127,9 @@
         "demo/portal_users_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "plateforme_refugies/static/src/**/*",
+        ],
         "web.assets_tests": [
             "plateforme_refugies/static/tests/tours/*.js",
         ],

@@ -50,6 +50,14 @@ class RefugeePartnerPortal(CustomerPortal):
             for name in field_names
         ]
 
+    @staticmethod
+    def _decimal(value):
+        """A number as the user's language writes it in an input ("26,5")."""
+        lang = request.env["res.lang"]._get_data(code=request.env.lang)
+        # "%g": 26.0 shows as 26, 26.5 as 26.5
+        text = "%g" % value if isinstance(value, float | int) else str(value or 0)
+        return text.replace(".", lang.decimal_point or ".")
+
     def _refugee_get(self, model, record_id):
         partner = request.env.user.partner_id
         try:
@@ -64,6 +72,7 @@ class RefugeePartnerPortal(CustomerPortal):
                 **self._prepare_portal_layout_values(),
                 "page_name": page_name,
                 "posted": {},
+                "decimal": self._decimal,
                 **values,
             },
         )

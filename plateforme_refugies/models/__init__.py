@@ -43,4 +43,6 @@ from . import refugee_hire
 from . import refugee_hire_follow_up
 from . import refugee_consent
 from . import refugee_sensitive_access_log
+from . import refugee_my_day
+from . import calendar_event
 from . import res_config_settings

@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
+from .refugee_beneficiary import normalize_name
 from .refugee_french_assessment import CEFR_LEVELS
 
 MONTHS = [
@@ -133,6 +135,9 @@ class CrmLead(models.Model):
                             lead.name,
                         )
                     )
+                # the company typed by name may exist already (same name,
+                # whatever the case, accents or spaces): no second one
+                lead.partner_id = lead._find_company_by_name()
                 lead._handle_partner_assignment(create_missing=True)
             if not lead.agreement_date:
                 lead.agreement_date = today
@@ -145,6 +150,25 @@ class CrmLead(models.Model):
                     if not tutor.parent_id
                     else {"is_employer_tutor": True}
                 )
+
+    def _find_company_by_name(self):
+        """The company whose name is the opportunity's company name once
+        normalised (case, accents, punctuation and spaces ignored)."""
+        self.ensure_one()
+        key = normalize_name(self.partner_name)
+        words = sorted(key.split(), key=len, reverse=True)[:2]
+        if not words:
+            return self.env["res.partner"]
+        candidates = self.env["res.partner"].search(
+            [
+                ("is_company", "=", True),
+                "|",
+                ("name", "=ilike", self.partner_name.strip()),
+                *expression.OR([[("name", "ilike", word)] for word in words]),
+            ],
+            order="id",
+        )
+        return candidates.filtered(lambda p: normalize_name(p.name) == key)[:1]
 
     def _prepare_employer_values(self, employer):
         self.ensure_one()

@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools import format_date
 
 from .batch_defaults import add_missing_default_values, batch_defaults
@@ -134,6 +135,9 @@ class RefugeeBeneficiary(models.Model):
             ("other", "Other"),
         ],
         string="Residence permit",
+    )
+    residence_permit_issue_date = fields.Date(
+        string="Residence permit issued on", tracking=True
     )
     residence_permit_expiry = fields.Date(
         string="Residence permit expires on", tracking=True
@@ -339,6 +343,10 @@ class RefugeeBeneficiary(models.Model):
     workshop_present_count = fields.Integer(
         string="Workshops attended", compute="_compute_workshop_attendance"
     )
+    workshop_attendance_known = fields.Boolean(
+        compute="_compute_workshop_attendance",
+        help="Some workshop was held: the attendance rate means something.",
+    )
     workshop_attendance_rate = fields.Float(
         string="Workshop attendance (%)",
         compute="_compute_workshop_attendance",
@@ -380,6 +388,23 @@ class RefugeeBeneficiary(models.Model):
     def _compute_name_key(self):
         for beneficiary in self:
             beneficiary.name_key = normalize_name(beneficiary.name)
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Find a file by the person's names in any order, whatever the case
+        and accents ("youssouf", "YOUSSOUF Amina", "Amína"), or by its number."""
+        if operator not in ("ilike", "not ilike") or not isinstance(value, str):
+            return super()._search_display_name(operator, value)
+        words = normalize_name(value).split()
+        if not words:
+            return super()._search_display_name(operator, value)
+        domain = expression.OR(
+            [
+                expression.AND([[("name_key", "ilike", word)] for word in words]),
+                [("reference", "ilike", value.strip())],
+            ]
+        )
+        return ["!", *domain] if operator == "not ilike" else domain
 
     @api.depends("birthdate")
     def _compute_age(self):
@@ -459,17 +484,20 @@ class RefugeeBeneficiary(models.Model):
                 next((id_ for id_ in others if id_ != beneficiary.id), ())
             )
             if duplicate:
-                raise ValidationError(
-                    self.env._(
-                        "A file already exists for %(name)s born on %(birthdate)s: "
-                        "%(reference)s (site %(site)s). Open that file instead of "
-                        "creating a new one.",
-                        name=duplicate.name,
-                        birthdate=format_date(self.env, duplicate.birthdate),
-                        reference=duplicate.reference,
-                        site=duplicate.site_id.name,
-                    )
-                )
+                raise ValidationError(duplicate._duplicate_message())
+
+    def _duplicate_message(self):
+        """What a counsellor about to create this file again reads."""
+        self.ensure_one()
+        return self.env._(
+            "A file already exists for %(name)s born on %(birthdate)s: "
+            "%(reference)s (site %(site)s). Open that file instead of "
+            "creating a new one.",
+            name=self.name,
+            birthdate=format_date(self.env, self.birthdate),
+            reference=self.reference,
+            site=self.site_id.name,
+        )
 
     @api.constrains("birthdate")
     def _check_birthdate(self):
@@ -479,6 +507,37 @@ class RefugeeBeneficiary(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The date of birth of %s is in the future.", beneficiary.name
+                    )
+                )
+
+    @api.constrains(
+        "residence_permit_issue_date", "residence_permit_expiry", "protection_date"
+    )
+    def _check_residence_permit_dates(self):
+        for person in self:
+            issued = person.residence_permit_issue_date
+            if not issued:
+                continue
+            expiry, protected = person.residence_permit_expiry, person.protection_date
+            if expiry and expiry < issued:
+                raise ValidationError(
+                    self.env._(
+                        "The residence permit of %(person)s cannot expire "
+                        "(%(expiry)s) before it was issued (%(issued)s).",
+                        person=person.name,
+                        expiry=format_date(self.env, expiry),
+                        issued=format_date(self.env, issued),
+                    )
+                )
+            if protected and issued < protected:
+                raise ValidationError(
+                    self.env._(
+                        "The residence permit of %(person)s cannot be issued "
+                        "(%(issued)s) before the protection was granted "
+                        "(%(protected)s).",
+                        person=person.name,
+                        issued=format_date(self.env, issued),
+                        protected=format_date(self.env, protected),
                     )
                 )
 
@@ -578,15 +637,18 @@ class RefugeeBeneficiary(models.Model):
 
     def _schedule_france_travail_orientation(self):
         self.ensure_one()
+        user = self.counsellor_id or self.env.user
+        # in the language of the counsellor who will do it
+        env = self.with_context(lang=user._refugee_lang()).env
         self.activity_schedule(
             "mail.mail_activity_data_todo",
-            summary=self.env._("Orient to France Travail"),
-            note=self.env._(
+            summary=env._("Orient to France Travail"),
+            note=env._(
                 "%(name)s reached the French level set for an orientation to "
                 "France Travail: help them register and build their support.",
                 name=self.name,
             ),
-            user_id=(self.counsellor_id or self.env.user).id,
+            user_id=user.id,
         )
 
     def action_view_french_levels(self):
@@ -623,6 +685,7 @@ class RefugeeBeneficiary(models.Model):
             beneficiary.workshop_attendance_rate = (
                 100.0 * present / (present + absent) if present + absent else 0.0
             )
+            beneficiary.workshop_attendance_known = bool(present + absent)
 
     def _is_young_on(self, day):
         """Aged 25 or under on this day: a youth of the Mission Locale."""

@@ -246,7 +246,9 @@ class RefugeeDeadline(models.Model):
         if rule_ids is None:
             _logger.info("Deadline clock: another run is at work or has just run")
             return self.browse()
-        rules = Rule.browse(rule_ids)
+        # every language of the rules' names at once: each activity is named
+        # in its counsellor's language (the scheduler runs with none)
+        rules = Rule.with_context(prefetch_langs=True).browse(rule_ids)
         finders = self._deadline_finders()
         hits = []
         for rule in rules:
@@ -414,11 +416,14 @@ class RefugeeDeadline(models.Model):
         }
         activity_vals = {}
         if target and user:
+            lang = user._refugee_lang()
+            rule_name = rule.with_context(lang=lang).name
+            source_name = source.with_context(lang=lang).display_name
             activity_vals = {
                 "res_model_id": self.env["ir.model"]._get_id(target._name),
                 "res_id": target.id,
                 "activity_type_id": rule.activity_type_id.id,
-                "summary": f"{rule.name}: {source.display_name}",
+                "summary": f"{rule_name}: {source_name}",
                 "date_deadline": due_date,
                 "user_id": user.id,
                 "automated": True,

@@ -42,3 +42,10 @@ class RefugeeFileMailMixin(models.AbstractModel):
             if not suggestion.get("partner_id")
             or person._may_receive_file_data(Partner.browse(suggestion["partner_id"]))
         ]
+
+    def _creation_message(self):
+        # in the language of the file's counsellor, whoever creates it
+        user = self[:1].counsellor_id
+        return super(
+            RefugeeFileMailMixin, self.with_context(lang=user._refugee_lang())
+        )._creation_message()

@@ -44,6 +44,7 @@ class RefugeeHire(models.Model):
         "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _rec_names_search = ["beneficiary_id", "journey_id", "employer_id"]
     _portal_partner_field = "employer_id"
     _portal_states = ("confirmed",)
 

@@ -63,7 +63,7 @@ class RefugeeHireFollowUp(models.Model):
             )
 
     def _compute_display_name(self):
-        labels = dict(self.MILESTONES)
+        labels = dict(self._fields["milestone"]._description_selection(self.env))
         for follow_up in self:
             follow_up.display_name = self.env._(
                 "Follow-up at %(milestone)s of %(hire)s",
@@ -74,16 +74,19 @@ class RefugeeHireFollowUp(models.Model):
     def _schedule_activity(self):
         for follow_up in self:
             hire = follow_up.hire_id
+            user = hire.counsellor_id or self.env.user
+            # in the language of the counsellor who will do it
+            reader = follow_up.with_context(lang=user._refugee_lang())
             follow_up.activity_id = hire.activity_schedule(
                 ACTIVITY_TYPE,
                 date_deadline=follow_up.date_due,
-                summary=follow_up.display_name,
-                note=self.env._(
+                summary=reader.display_name,
+                note=reader.env._(
                     "Check whether %(person)s is still employed and record it on "
                     "the hire.",
                     person=hire.beneficiary_id.name,
                 ),
-                user_id=(hire.counsellor_id or self.env.user).id,
+                user_id=user.id,
             )
 
     def _reschedule(self):
@@ -110,26 +113,30 @@ class RefugeeHireFollowUp(models.Model):
             follow_up.write(
                 {"state": "done", "done_date": fields.Date.context_today(self)}
             )
+            # in the language of the hire's counsellor, who reads it
+            user = follow_up.hire_id.counsellor_id
+            reader = follow_up.with_context(lang=user._refugee_lang())
             labels = dict(
-                follow_up._fields["still_employed"]._description_selection(self.env)
+                follow_up._fields["still_employed"]._description_selection(reader.env)
             )
-            feedback = self.env._(
+            feedback = reader.env._(
                 "Still employed: %s", labels[follow_up.still_employed]
             )
             if follow_up.activity_id:
                 follow_up.activity_id.action_feedback(feedback=feedback)
             else:
                 follow_up.hire_id.message_post(
-                    body=self.env._(
+                    body=reader.env._(
                         "%(follow_up)s: %(feedback)s",
-                        follow_up=follow_up.display_name,
+                        follow_up=reader.display_name,
                         feedback=feedback,
                     )
                 )
         journeys = self.hire_id.journey_id.filtered("hire_follow_up_done")
         for journey in journeys:
+            env = journey.with_context(lang=journey.counsellor_id._refugee_lang()).env
             journey.message_post(
-                body=self.env._(
+                body=env._(
                     "The follow-up after hiring is recorded: the coordinator can "
                     "validate the journey."
                 )

@@ -9,12 +9,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from .refugee_placement_attendance import MAX_WEEKLY_HOURS
+
 # Labour Code, articles D5135-1 and following (PMSMP)
 MAX_DURATION = relativedelta(months=1)
 MAX_PER_EMPLOYER = 2
 MAX_DAYS_PER_EMPLOYER = 60
 EMPLOYER_WINDOW = relativedelta(months=12)
 BACKDATE_TOLERANCE_DAYS = 2
+
 # context key to load past immersions (demo data, migration of history)
 HISTORY_CONTEXT_KEY = "refugee_immersion_history"
 
@@ -58,6 +61,7 @@ class RefugeeImmersion(models.Model):
         "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _rec_names_search = ["name", "beneficiary_id"]
     _portal_partner_field = "employer_id"
     _portal_states = ("signed", "running", "done", "abandoned")
 
@@ -104,7 +108,9 @@ class RefugeeImmersion(models.Model):
         string="Days", compute="_compute_duration_days", store=True
     )
     schedule = fields.Text(help="Working days and hours in the company.")
-    weekly_hours = fields.Float()
+    weekly_hours = fields.Float(
+        default=35.0, help="Hours a week in the company (35 at most a PMSMP)."
+    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -211,6 +217,19 @@ class RefugeeImmersion(models.Model):
                         "%(person)s.",
                         immersion=immersion.name,
                         person=immersion.beneficiary_id.name,
+                    )
+                )
+
+    @api.constrains("weekly_hours")
+    def _check_weekly_hours(self):
+        for immersion in self:
+            if not 0 < immersion.weekly_hours <= MAX_WEEKLY_HOURS:
+                raise ValidationError(
+                    self.env._(
+                        "Give the hours a week of the immersion %(immersion)s: "
+                        "more than zero and %(max)s at most.",
+                        immersion=immersion.display_name,
+                        max=MAX_WEEKLY_HOURS,
                     )
                 )
 
@@ -569,17 +588,17 @@ class RefugeeImmersion(models.Model):
         if not answers:
             raise UserError(self.env._("Answer every question of the assessment."))
         self.sudo().write(answers)
-        results = dict(
-            self._fields["assessment_result"]._description_selection(self.env)
-        )
-        prospects = dict(self._fields["hire_prospect"]._description_selection(self.env))
+        # written for the counsellor, in their language
+        env = self._portal_reader_env()
+        results = dict(self._fields["assessment_result"]._description_selection(env))
+        prospects = dict(self._fields["hire_prospect"]._description_selection(env))
         self._portal_notify(
             partner,
-            self.env._(
+            env._(
                 "End-of-immersion assessment sent by the tutor: %(result)s; hiring "
                 "considered: %(prospect)s.",
                 result=results[self.assessment_result],
                 prospect=prospects[self.hire_prospect],
             ),
-            self.env._("Read the tutor's assessment and close the immersion"),
+            env._("Read the tutor's assessment and close the immersion"),
         )

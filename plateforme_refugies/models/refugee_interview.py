@@ -8,6 +8,19 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
+# the fields of an interview its calendar event shows
+CALENDAR_FIELDS = {
+    "date",
+    "duration",
+    "kind",
+    "journey_id",
+    "counsellor_id",
+    "social_referent_id",
+    "interpreter_id",
+}
+# context key: the interview and its event are being synchronised
+SYNCING_CALENDAR = "refugee_syncing_calendar"
+
 INTERVIEW_KINDS = [
     ("diagnostic", "Diagnostic"),
     ("follow_up", "Follow-up"),
@@ -20,8 +33,9 @@ INTERVIEW_KINDS = [
 class RefugeeInterview(models.Model):
     """An individual interview of a journey: what was achieved, what next.
 
-    Recording it posts a note in the journey's history; it can be put in the
-    Odoo calendar with its participants as attendees.
+    Recording it posts a note in the journey's history and puts it in the
+    Odoo calendar with its participants as attendees; moving the event in the
+    calendar moves the interview.
     """
 
     _name = "refugee.interview"
@@ -69,6 +83,7 @@ class RefugeeInterview(models.Model):
         string="Calendar event",
         readonly=True,
         copy=False,
+        index="btree_not_null",
         ondelete="set null",
     )
 
@@ -92,51 +107,101 @@ class RefugeeInterview(models.Model):
     def create(self, vals_list):
         interviews = super().create(vals_list)
         interviews._post_on_journey()
+        interviews._sync_calendar_event()
         return interviews
+
+    def write(self, vals):
+        res = super().write(vals)
+        if CALENDAR_FIELDS.intersection(vals) and not self.env.context.get(
+            SYNCING_CALENDAR
+        ):
+            self._sync_calendar_event()
+        return res
 
     def _post_on_journey(self):
         """Put the interview in the history of its journey."""
         for interview in self:
+            # in the language of the journey's counsellor, who reads it
+            lang = interview.journey_id.counsellor_id._refugee_lang()
+            reader = interview.with_context(lang=lang)
             interview.journey_id.message_post(
                 body=Markup("%s<br/>%s")
                 % (
-                    self.env._(
+                    reader.env._(
                         "Interview of %(date)s recorded by %(counsellor)s.",
-                        date=format_datetime(self.env, interview.date),
+                        date=format_datetime(
+                            reader.env, interview.date, dt_format="short"
+                        ),
                         counsellor=interview.counsellor_id.name,
                     ),
-                    interview._get_html_link(title=interview.display_name),
+                    interview._get_html_link(title=reader.display_name),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
 
     def _get_attendees(self):
         self.ensure_one()
+        # the person is invited only where they have an account to see it
+        person = self.beneficiary_id.partner_id.filtered(
+            lambda partner: partner.sudo().user_ids
+        )
         return (
             self.counsellor_id.partner_id
             | self.social_referent_id
             | self.interpreter_id
+            | person
+        )
+
+    def _calendar_event_values(self):
+        self.ensure_one()
+        return {
+            "name": self.display_name,
+            "start": self.date,
+            "stop": self.date + timedelta(hours=self.duration or 1.0),
+            "user_id": self.counsellor_id.id,
+            "partner_ids": [Command.set(self._get_attendees().ids)],
+        }
+
+    def _sync_calendar_event(self):
+        """The interview is an event of the counsellor's calendar from its
+        creation; a change of date, length or participants moves it."""
+        Event = self.env["calendar.event"].with_context(**{SYNCING_CALENDAR: True})
+        for interview in self.filtered("calendar_event_id"):
+            interview.calendar_event_id.with_env(Event.env).write(
+                interview._calendar_event_values()
+            )
+        new = self.filtered(lambda interview: not interview.calendar_event_id)
+        if not new:
+            return
+        journey_model_id = self.env["ir.model"]._get_id("refugee.journey")
+        events = Event.create(
+            [
+                {
+                    **interview._calendar_event_values(),
+                    # the person followed is named: never show it to other staff
+                    "privacy": "private",
+                    "res_model_id": journey_model_id,
+                    "res_id": interview.journey_id.id,
+                }
+                for interview in new
+            ]
+        )
+        for interview, event in zip(new, events, strict=True):
+            interview.calendar_event_id = event
+
+    def _follow_calendar_event(self, event):
+        """The event was moved in the calendar: the interview moves with it."""
+        self.with_context(**{SYNCING_CALENDAR: True}).write(
+            {"date": event.start, "duration": event.duration}
         )
 
     def action_schedule_in_calendar(self):
-        """Create (or open) the calendar event of the interview."""
+        """Open the calendar event of the interview (created if missing)."""
         self.ensure_one()
         if not self.calendar_event_id:
             if not self.date:
                 raise UserError(self.env._("Set the date of the interview first."))
-            self.calendar_event_id = self.env["calendar.event"].create(
-                {
-                    "name": self.display_name,
-                    "start": self.date,
-                    "stop": self.date + timedelta(hours=self.duration or 1.0),
-                    "user_id": self.counsellor_id.id,
-                    "partner_ids": [Command.set(self._get_attendees().ids)],
-                    # the person followed is named: never show it to other staff
-                    "privacy": "private",
-                    "res_model_id": self.env["ir.model"]._get_id("refugee.journey"),
-                    "res_id": self.journey_id.id,
-                }
-            )
+            self._sync_calendar_event()
         return {
             "type": "ir.actions.act_window",
             "res_model": "calendar.event",

@@ -56,6 +56,8 @@ class RefugeeJourney(models.Model):
         "refugee.state.mixin",
     ]
     _order = "orientation_date desc, id desc"
+    # the number, or the person (name, first name, file number; see the file)
+    _rec_names_search = ["name", "beneficiary_id"]
     _site_user_field = "counsellor_id"
 
     name = fields.Char(

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import MissingError
-from odoo.tools import plaintext2html
+from odoo.tools import format_date, plaintext2html
 
 SUBMISSION_ACTIVITY = "plateforme_refugies.mail_activity_type_partner_submission"
 
@@ -45,14 +45,32 @@ class RefugeePortalMixin(models.AbstractModel):
 
     def _portal_person(self, partner):
         """What the partner may know of the person: their first name and the
-        initial of their last name, or nothing identifying without consent (or
-        once the file is anonymised)."""
+        initial of their last name, or else (no consent, or the file is
+        anonymised) a pseudonym that stays the same for the record, so that
+        the partner tells two people apart: "Person 3 — since 15/11"."""
         self.ensure_one()
-        person = self.sudo().beneficiary_id
-        if person.anonymised_on or not person._may_receive_file_data(partner):
-            return self.env._("Unnamed person (no consent to share)")
-        first, *others = person.name.split()
-        return f"{first} {others[-1][0]}." if others else first
+        record = self.sudo()
+        person = record.beneficiary_id
+        if not person.anonymised_on and person._may_receive_file_data(partner):
+            first, *others = person.name.split()
+            return f"{first} {others[-1][0]}." if others else first
+        # the rank of the record among those of the partner's company, which
+        # never changes (records are not deleted, only cancelled)
+        rank = record.search_count(
+            [
+                (
+                    self._portal_partner_field,
+                    "=",
+                    record[self._portal_partner_field].id,
+                ),
+                ("id", "<=", record.id),
+            ]
+        )
+        return self.env._(
+            "Person %(rank)s — since %(date)s",
+            rank=rank,
+            date=format_date(self.env, record.date_start, date_format="dd/MM"),
+        )
 
     def _portal_answers(self, values, choice_fields, text_field, date_field):
         """The values to write of a form answered in the portal: each of
@@ -68,6 +86,12 @@ class RefugeePortalMixin(models.AbstractModel):
             text_field: values.get(text_field) or False,
             date_field: fields.Date.context_today(self),
         }
+
+    def _portal_reader_env(self):
+        """The environment to write what the counsellor reads of a partner's
+        submission: in the counsellor's language, whatever the partner's."""
+        self.ensure_one()
+        return self.with_context(lang=self.counsellor_id._refugee_lang()).env
 
     def _portal_notify(self, partner, body, summary, routine=False):
         """Tell the counsellor what the partner submitted: a note in the chatter

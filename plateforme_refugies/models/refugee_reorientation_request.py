@@ -184,12 +184,12 @@ class RefugeeReorientationRequest(models.Model):
             vals = {"site_id": site.id, "counsellor_id": counsellor.id}
             journey.beneficiary_id.write(vals)
             journey.write(vals)
+        # in the language of the journey's (new) counsellor
+        env = self.with_context(lang=journey.counsellor_id._refugee_lang()).env
         journey.message_post(
-            body=self.env._(
+            body=env._(
                 "Re-orientation accepted (%(kind)s): %(reason)s",
-                kind=dict(self._fields["kind"]._description_selection(self.env))[
-                    self.kind
-                ],
+                kind=dict(self._fields["kind"]._description_selection(env))[self.kind],
                 reason=self.reason,
             ),
             subtype_xmlid="mail.mt_note",

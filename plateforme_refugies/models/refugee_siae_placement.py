@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, format_date, formatLang
 
 PLACEMENT_STATES = [
     ("planned", "Planned"),
@@ -16,11 +16,13 @@ PLACEMENT_STATES = [
     ("interrupted", "Interrupted"),
     ("cancelled", "Cancelled"),
 ]
+# the words of the tutors' scale (refugee_immersion.ASSESSMENT_LEVELS): one
+# scale for every partner; the value is the score (average out of 4)
 EVALUATION_SCALE = [
-    ("1", "1 - Insufficient"),
-    ("2", "2 - To improve"),
-    ("3", "3 - Satisfactory"),
-    ("4", "4 - Very good"),
+    ("4", "Very good"),
+    ("3", "Good"),
+    ("2", "Fair"),
+    ("1", "Insufficient"),
 ]
 EVALUATION_FIELDS = (
     "evaluation_skills",
@@ -64,6 +66,7 @@ class RefugeeSiaePlacement(models.Model):
         "refugee.portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _rec_names_search = ["beneficiary_id", "journey_id", "siae_id"]
     _portal_partner_field = "siae_id"
     _portal_states = ("planned", "running", "done", "interrupted")
 
@@ -136,6 +139,9 @@ class RefugeeSiaePlacement(models.Model):
     )
     pass_iae_warning = fields.Char(
         string="PASS IAE warning", compute="_compute_pass_iae_warning"
+    )
+    siae_consent_warning = fields.Char(
+        string="SIAE consent warning", compute="_compute_siae_consent_warning"
     )
     color = fields.Integer()
     attendance_ids = fields.One2many(
@@ -226,6 +232,32 @@ class RefugeeSiaePlacement(models.Model):
                     pass_start=format_date(self.env, person.pass_iae_start) or "?",
                     pass_end=format_date(self.env, person.pass_iae_end),
                 )
+
+    @api.depends(
+        "journey_id.beneficiary_id.consent_ids.state",
+        "siae_id.refugee_partner_type_ids",
+        "state",
+    )
+    def _compute_siae_consent_warning(self):
+        """The SIAE must know whom it hosts: without the person's consent its
+        supervisor only sees a pseudonym in the portal."""
+        for placement in self:
+            person = placement.journey_id.beneficiary_id
+            placement.siae_consent_warning = (
+                self.env._(
+                    "%(person)s has not agreed to share their data with SIAEs: "
+                    "%(siae)s will only see a pseudonym in its portal. Ask for "
+                    "the consent and record it in the file before the placement "
+                    "starts.",
+                    person=person.name,
+                    siae=placement.siae_id.name,
+                )
+                if person
+                and placement.siae_id
+                and placement.state in ("planned", "running")
+                and not person._may_receive_file_data(placement.siae_id)
+                else False
+            )
 
     @api.depends(
         "attendance_ids.hours_worked",
@@ -544,25 +576,27 @@ class RefugeeSiaePlacement(models.Model):
             .sudo()
             .create({**values, "placement_id": self.id, "recorded_by_id": partner.id})
         )
-        body = self.env._(
+        # written for the counsellor, in their language
+        env = self._portal_reader_env()
+        body = env._(
             "Attendance of the week of %(week)s: %(worked)s h worked, %(justified)s h "
             "of justified absence, %(unjustified)s h of unjustified absence.",
-            week=format_date(self.env, attendance.week_start),
-            worked=attendance.hours_worked,
-            justified=attendance.hours_absent_justified,
-            unjustified=attendance.hours_absent_unjustified,
+            week=format_date(env, attendance.week_start),
+            worked=formatLang(env, attendance.hours_worked, digits=1),
+            justified=formatLang(env, attendance.hours_absent_justified, digits=1),
+            unjustified=formatLang(env, attendance.hours_absent_unjustified, digits=1),
         )
         if attendance.comment:
             body = f"{body}\n{attendance.comment}"
         if attendance.hours_absent_unjustified:
             self._portal_notify(
-                partner, body, self.env._("Unjustified absence reported by the SIAE")
+                partner, body, env._("Unjustified absence reported by the SIAE")
             )
         else:
             self._portal_notify(
                 partner,
                 body,
-                self.env._("Weekly attendance sent by the SIAE"),
+                env._("Weekly attendance sent by the SIAE"),
                 routine=True,
             )
         return attendance
@@ -583,13 +617,14 @@ class RefugeeSiaePlacement(models.Model):
         if not answers:
             raise UserError(self.env._("Rate every criterion of the evaluation."))
         self.sudo().write(answers)
+        env = self._portal_reader_env()
         self._portal_notify(
             partner,
-            self.env._(
+            env._(
                 "End evaluation sent by the SIAE: average %(score)s / 4.",
-                score=f"{self.evaluation_score:.1f}",
+                score=formatLang(env, self.evaluation_score, digits=1),
             ),
-            self.env._("Read the SIAE's end evaluation"),
+            env._("Read the SIAE's end evaluation"),
         )
 
     @api.model

@@ -2,6 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+MY_DAY_ACTION = "plateforme_refugies.refugee_my_day_action"
+PROSPECTION_TEAM = "plateforme_refugies.crm_team_prospection"
+STAFF_GROUP = "plateforme_refugies.group_counsellor"
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -52,11 +56,53 @@ class ResUsers(models.Model):
         users = super().create(vals_list)
         if any("refugee_site_ids" in vals for vals in vals_list):
             self.env.registry.clear_cache()
+        users._refugee_setup_staff()
         return users
 
     def write(self, vals):
         res = super().write(vals)
+        if any(
+            name == "groups_id" or name.startswith(("sel_groups_", "in_group_"))
+            for name in vals
+        ):
+            self._refugee_setup_staff()
         if "refugee_site_ids" in vals:
             # record rules read the user's sites: their cache must follow
             self.env.registry.clear_cache()
         return res
+
+    def _refugee_lang(self):
+        """The language the platform writes in for this user (activities,
+        notes, messages), whatever the session or the scheduler: theirs, else
+        the company's."""
+        return (
+            self[:1].sudo().lang
+            or self.env.company.sudo().partner_id.lang
+            or self.env.lang
+        )
+
+    @api.model
+    def _refugee_setup_all_staff(self):
+        """Set up the staff of the platform already there (install)."""
+        self.search(
+            [("groups_id", "in", self.env.ref(STAFF_GROUP).id)]
+        )._refugee_setup_staff()
+
+    def _refugee_setup_staff(self):
+        """Counsellors and coordinators land on "Ma journée" (unless they chose
+        another home) and, unless they belong to a sales team, work in the
+        employers' prospection team: Odoo's CRM shows them its stages only."""
+        action = self.env.ref(MY_DAY_ACTION, raise_if_not_found=False)
+        team = self.env.ref(PROSPECTION_TEAM, raise_if_not_found=False)
+        if not (action and team):  # while the addon's data is being loaded
+            return
+        staff = self.sudo().filtered(lambda user: user.has_group(STAFF_GROUP))
+        homeless = staff.filtered(lambda user: not user.action_id)
+        if homeless:
+            homeless.action_id = action.id
+        # staff who also sell in another team keep it
+        newcomers = staff.filtered(lambda user: not user.sale_team_id)
+        if newcomers:
+            self.env["crm.team.member"].sudo().create(
+                [{"crm_team_id": team.id, "user_id": user.id} for user in newcomers]
+            )

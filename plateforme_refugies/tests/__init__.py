@@ -32,3 +32,9 @@ from . import test_portal_http
 from . import test_scheduled_run
 from . import test_settings
 from . import test_odoo_assumptions
+from . import test_my_day
+from . import test_search_by_name
+from . import test_interview_calendar
+from . import test_orientation_wizard
+from . import test_small_defects
+from . import test_french_everywhere

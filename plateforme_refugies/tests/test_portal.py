@@ -171,19 +171,35 @@ class TestPortalRecords(PortalCase):
 
     def test_the_person_is_named_only_with_consent(self):
         supervisor, tutor = self.supervisor.partner_id, self.tutor.partner_id
-        unnamed = "Unnamed person (no consent to share)"
-        self.assertEqual(self.placement._portal_person(supervisor), unnamed)
-        self.assertEqual(self.immersion._portal_person(tutor), unnamed)
+        # without consent: a pseudonym of the record, stable, nothing identifying
+        unnamed = self.placement._portal_person(supervisor)
+        self.assertRegex(unnamed, r"^Person \d+ — since \d\d/\d\d$")
+        self.assertIn(self.placement.date_start.strftime("%d/%m"), unnamed)
+        unnamed_immersion = self.immersion._portal_person(tutor)
+        self.assertRegex(unnamed_immersion, r"^Person \d+ — since \d\d/\d\d$")
         consent = self._consent(self.north_person, self.kind_siae)
         self.assertEqual(self.placement._portal_person(supervisor), "Ahmad R.")
         # a consent for SIAE does not cover employers
-        self.assertEqual(self.immersion._portal_person(tutor), unnamed)
+        self.assertEqual(self.immersion._portal_person(tutor), unnamed_immersion)
         self._consent(self.north_person, self.kind_employer)
         self.assertEqual(self.immersion._portal_person(tutor), "Ahmad R.")
         consent.action_withdraw()
         self.assertEqual(self.placement._portal_person(supervisor), unnamed)
         self.north_person.sudo()._anonymise()
-        self.assertEqual(self.immersion._portal_person(tutor), unnamed)
+        self.assertEqual(self.immersion._portal_person(tutor), unnamed_immersion)
+
+    def test_two_unnamed_people_of_a_siae_are_told_apart(self):
+        supervisor = self.supervisor.partner_id
+        other = self._place(
+            self.south_journey, self.farm, date(2026, 3, 9), date(2026, 4, 3)
+        )
+        first = self.placement._portal_person(supervisor)
+        second = other._portal_person(supervisor)
+        self.assertNotEqual(first, second)
+        self.assertTrue(second.startswith("Person 2 — since 09/03"), second)
+        # the pseudonym of a placement does not change with the others
+        other.action_cancel()
+        self.assertEqual(self.placement._portal_person(supervisor), first)
 
     def _submission_activity(self, record):
         return record.activity_ids.filtered(
@@ -194,6 +210,32 @@ class TestPortalRecords(PortalCase):
                 )
             )
         )
+
+    def test_planning_in_a_siae_asks_for_its_consent(self):
+        warning = self.placement.with_user(self.counsellor_north).siae_consent_warning
+        self.assertIn("Ahmad Rahimi has not agreed", warning)
+        self.assertIn("pseudonym", warning)
+        self._consent(self.north_person, self.kind_siae)
+        self.placement.invalidate_recordset(["siae_consent_warning"])
+        self.assertFalse(self.placement.siae_consent_warning)
+
+    def test_one_rating_scale_for_every_partner(self):
+        Placement, Immersion = (
+            self.env["refugee.siae.placement"],
+            self.env["refugee.immersion"],
+        )
+        evaluation = Placement._fields["evaluation_skills"]._description_selection(
+            self.env
+        )
+        assessment = Immersion._fields["assessment_skills"]._description_selection(
+            self.env
+        )
+        self.assertEqual(
+            [label for _value, label in evaluation],
+            [label for _value, label in assessment],
+        )
+        # the evaluation's values are its score, from the best down
+        self.assertEqual([value for value, _label in evaluation], ["4", "3", "2", "1"])
 
     def test_weekly_attendance_is_recorded_and_notified(self):
         partner = self.supervisor.partner_id

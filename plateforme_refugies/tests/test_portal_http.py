@@ -31,7 +31,10 @@ class TestPortalRoutes(PortalCase, HttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn(f"/my/placements/{self.placement.id}", page.text)
         self.assertNotIn(f"/my/placements/{self.other_placement.id}", page.text)
-        self.assertIn("Unnamed person (no consent to share)", page.text)
+        self.assertIn(
+            self.placement._portal_person(self.supervisor.partner_id), page.text
+        )
+        self.assertIn("Person ", page.text)
         for identifying in ("Ahmad", "Rahimi", "Mariam", "Hassan"):
             self.assertNotIn(identifying, page.text)
         self._consent(self.north_person, self.kind_siae)
@@ -83,6 +86,25 @@ class TestPortalRoutes(PortalCase, HttpCase):
         )
         self.assertEqual(page.status_code, 404)
         self.assertFalse(self.other_placement.attendance_ids)
+
+    def test_the_week_form_speaks_the_supervisor_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.supervisor.lang = "fr_FR"
+        self.placement.weekly_hours = 26.5
+        self.authenticate("test_portal_supervisor", "test_portal_supervisor")
+        page = self._open(f"/my/placements/{self.placement.id}").text
+        # the current (last started) week first and selected
+        options = re.findall(r'<option value="(\d{4}-\d\d-\d\d)"( selected)?', page)
+        self.assertEqual(options[0], ("2026-03-02", " selected"))
+        self.assertEqual([o[0] for o in options][-1], "2026-02-02")
+        # the hours as French writes them, and accepted so
+        self.assertIn('value="26,5"', page)
+        self.assertNotIn('type="number"', page)
+        page = self._open(
+            f"/my/placements/{self.placement.id}/attendance",
+            {"week_start": "2026-03-02", "hours_worked": "26,5"},
+        )
+        self.assertEqual(self.placement.attendance_ids.hours_worked, 26.5)
 
     def test_tutor_pages(self):
         self._consent(self.north_person, self.kind_employer)
@@ -181,3 +203,29 @@ class TestPortalRoutes(PortalCase, HttpCase):
         activity = self.placement.activity_ids
         self.assertEqual(activity.user_id, self.counsellor_north)
         self.assertEqual(self.placement.message_ids[0].author_id, self.farm_supervisor)
+
+    def test_supervisor_records_a_week_for_a_named_and_an_unnamed_person(self):
+        self._consent(self.north_person, self.kind_siae)
+        # a second person at the farm, who did not consent to share their name
+        journey = self._create_sas_journey(self._create_beneficiary("Mariam Tour"))
+        unnamed = self._place(
+            journey,
+            self.farm,
+            date(2026, 2, 9),
+            date(2026, 3, 20),
+            is_sas=False,
+            supervisor_id=self.farm_supervisor.id,
+        )
+        unnamed.action_start()
+        self.start_tour(
+            "/my/placements",
+            "plateforme_refugies_portal_week_tour",
+            login="test_portal_supervisor",
+        )
+        # the week selected by default is the placement's last started week
+        self.assertEqual(self.placement.attendance_ids.week_start, date(2026, 3, 2))
+        self.assertEqual(unnamed.attendance_ids.week_start, date(2026, 3, 16))
+        self.assertEqual(
+            (self.placement | unnamed).attendance_ids.mapped("hours_worked"),
+            [26.5, 26.5],
+        )

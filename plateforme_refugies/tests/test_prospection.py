@@ -100,6 +100,21 @@ class TestProspection(EmployerCase):
         self.assertTrue(tutor.is_employer_tutor)
         self.assertEqual(company.with_user(self.coordinator).employer_free_tutoring, 1)
 
+    def test_company_typed_by_name_is_the_existing_one(self):
+        company = self.env["res.partner"].create(
+            {"name": "Boulangerie Émile Dupré", "is_company": True}
+        )
+        # a contact of the same name is no company
+        self.env["res.partner"].create({"name": "Boulangerie Emile Dupre"})
+        lead = self._new_lead(
+            self.counsellor_north, partner_name="  BOULANGERIE  emile-dupre "
+        )
+        partners = self.env["res.partner"].search_count([])
+        lead.stage_id = self.stage_agreement
+        self.assertEqual(lead.partner_id, company)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        self.assertTrue(company.is_partner_employer)
+
     def test_agreement_needs_a_company(self):
         lead = self._new_lead(self.counsellor_north)
         with self.assertRaisesRegex(UserError, "Set the company"):

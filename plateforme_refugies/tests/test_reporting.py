@@ -657,9 +657,10 @@ class TestReportingAccess(ReportCase):
             self.env.ref("plateforme_refugies.refugee_journey_report_menu").id,
             reader_menus,
         )
-        self.assertNotIn(
-            self.env.ref("plateforme_refugies.menu_follow_up").id, reader_menus
-        )
+        for menu_xmlid in ("menu_people", "menu_journeys", "menu_sas"):
+            self.assertNotIn(
+                self.env.ref(f"plateforme_refugies.{menu_xmlid}").id, reader_menus
+            )
 
 
 class TestDashboardAndActivityReport(JourneyReportCase):

@@ -6,3 +6,4 @@ from . import refugee_immersion_stop_wizard
 from . import refugee_match_wizard
 from . import refugee_match_wizard_line
 from . import refugee_dashboard_wizard
+from . import refugee_orientation_wizard

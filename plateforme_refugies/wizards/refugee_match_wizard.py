@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..models.refugee_french_assessment import CEFR_LEVELS, CEFR_RANK
+from ..models.refugee_french_assessment import CEFR_RANK
 
 MATCH_LIMIT = 30
 # journeys whose beneficiary may be proposed to an employer
@@ -224,7 +224,12 @@ class RefugeeMatchWizard(models.TransientModel):
         return self._ranked(candidates)
 
     def _reasons(self, row):
-        labels = dict(CEFR_LEVELS)
+        # the levels' labels in the user's language ("Pré-A1")
+        labels = dict(
+            self.env["refugee.beneficiary"]
+            ._fields["french_level"]
+            ._description_selection(self.env)
+        )
         level_of = {rank: labels[level] for level, rank in CEFR_RANK.items()}
         _ = self.env._
         reasons = [_("Wished sector") if row["sector_match"] else _("Other sector")]

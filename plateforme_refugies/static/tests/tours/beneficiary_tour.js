@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("plateforme_refugies_beneficiary_tour", 
         },
         {
             content: "Open the French page",
-            trigger: ".o_notebook .nav-link:contains(French and literacy)",
+            trigger: ".o_notebook .nav-link:contains(French)",
             run: "click",
         },
         {

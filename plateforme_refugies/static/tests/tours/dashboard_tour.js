@@ -58,8 +58,8 @@ registry.category("web_tour.tours").add("plateforme_refugies_activity_report_tou
             run: "click",
         },
         {
-            content: "Open the Reporting menu",
-            trigger: ".o_menu_sections .dropdown-toggle:contains(Reporting)",
+            content: "Open the Steering menu",
+            trigger: ".o_menu_sections .dropdown-toggle:contains(Steering)",
             run: "click",
         },
         {

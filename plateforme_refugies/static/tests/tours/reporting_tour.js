@@ -6,8 +6,8 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("plateforme_refugies_reporting_tour", {
     steps: () => [
         {
-            content: "Open the Reporting menu",
-            trigger: ".o_menu_sections .dropdown-toggle:contains(Reporting)",
+            content: "Open the Steering menu",
+            trigger: ".o_menu_sections .dropdown-toggle:contains(Steering)",
             run: "click",
         },
         {
