@@ -24,6 +24,7 @@
         "auth_totp_mail",
         "auth_totp_mail_enforce",
         "sms",
+        "spreadsheet_dashboard",
     ],
     "data": [
         "security/plateforme_refugies_security.xml",
@@ -102,6 +103,7 @@
         "report/refugee_prospection_report_views.xml",
         "report/refugee_immersion_report_views.xml",
         "report/refugee_hire_report_views.xml",
+        "report/refugee_hire_follow_up_report_views.xml",
         "report/refugee_activity_report.xml",
         "wizards/refugee_dashboard_wizard_views.xml",
         "views/refugee_consent_views.xml",
@@ -114,6 +116,7 @@
         "views/refugee_convocation_views.xml",
         "views/refugee_beneficiary_convocation_views.xml",
         "report/refugee_presence_report_views.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/menus.xml",
         "views/refugee_convocation_menus.xml",
     ],

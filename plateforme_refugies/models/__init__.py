@@ -13,6 +13,7 @@ from . import refugee_file_privacy_mixin
 from . import refugee_convocation_source_mixin
 from . import refugee_convocation_item
 from . import refugee_convocation
+from . import refugee_report_mixin
 from . import refugee_site
 from . import res_users
 from . import refugee_language

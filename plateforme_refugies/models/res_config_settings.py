@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from .refugee_convocation import DEFAULT_REMINDER_DAYS, REMINDER_DAYS_PARAMETER
 from .refugee_file_privacy_mixin import DEFAULT_RETENTION_MONTHS, RETENTION_PARAMETER
+from .refugee_report_mixin import DEFAULT_MIN_PEOPLE, MIN_PEOPLE_PARAMETER
 from .refugee_siae_placement import SAS_MAX_MONTHS_DEFAULT, SAS_MAX_MONTHS_PARAM
 from .res_partner import SIAE_CAPACITY_DEFAULT, SIAE_CAPACITY_PARAM
 from .res_users import SENSITIVE_2FA_PARAMETER
@@ -51,6 +52,13 @@ class ResConfigSettings(models.TransientModel):
         help="The scheduler reminds each person convoked once, this many days "
         "before the appointment.",
     )
+    refugee_report_min_people = fields.Integer(
+        string="Smallest group shown to readers",
+        config_parameter=MIN_PEOPLE_PARAMETER,
+        default=DEFAULT_MIN_PEOPLE,
+        help="Readers (funders) get no group of fewer people in the analyses and "
+        "dashboards; 1 shows every group.",
+    )
     refugee_deadline_rule_ids = fields.Many2many(
         comodel_name="refugee.deadline.rule",
         string="Deadline rules",
@@ -76,6 +84,7 @@ class ResConfigSettings(models.TransientModel):
         "refugee_sas_max_months",
         "refugee_siae_capacity",
         "refugee_reminder_days",
+        "refugee_report_min_people",
     )
     def _check_refugee_figures(self):
         for settings in self:
@@ -99,5 +108,11 @@ class ResConfigSettings(models.TransientModel):
                     self.env._(
                         "The reminder of a convocation goes at least one day "
                         "before the appointment."
+                    )
+                )
+            if settings.refugee_report_min_people < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The smallest group shown to readers has at least one person."
                     )
                 )

@@ -9,3 +9,4 @@ from . import refugee_immersion_report
 from . import refugee_hire_report
 from . import refugee_french_level_report
 from . import refugee_presence_report
+from . import refugee_hire_follow_up_report

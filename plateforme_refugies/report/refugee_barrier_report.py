@@ -16,12 +16,14 @@ class RefugeeBarrierReport(models.Model):
     """
 
     _name = "refugee.barrier.report"
+    _inherit = "refugee.report.mixin"
     _description = "Barriers analysis"
     _auto = False
     _order = "date desc"
     _rec_name = "date"
     _depends = {
         "refugee.barrier": [
+            "beneficiary_id",
             "site_id",
             "barrier_type_id",
             "severity",
@@ -56,6 +58,7 @@ class RefugeeBarrierReport(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                   SELECT ROW_NUMBER() OVER (ORDER BY s.date, b.id, s.step) AS id,
+                         b.beneficiary_id AS beneficiary_key,
                          s.date,
                          b.site_id,
                          b.barrier_type_id,

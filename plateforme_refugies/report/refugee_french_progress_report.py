@@ -22,6 +22,7 @@ class RefugeeFrenchProgressReport(models.Model):
     """
 
     _name = "refugee.french.progress.report"
+    _inherit = "refugee.report.mixin"
     _description = "French progression analysis"
     _auto = False
     _order = "latest_date desc"
@@ -85,6 +86,7 @@ class RefugeeFrenchProgressReport(models.Model):
                   SELECT ROW_NUMBER() OVER (
                              ORDER BY latest.date, latest.beneficiary_id, latest.idx
                          ) AS id,
+                         latest.beneficiary_id AS beneficiary_key,
                          b.site_id,
                          latest.skill,
                          entry.date AS entry_date,

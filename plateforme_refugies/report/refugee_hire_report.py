@@ -14,12 +14,14 @@ class RefugeeHireReport(models.Model):
     """
 
     _name = "refugee.hire.report"
+    _inherit = "refugee.report.mixin"
     _description = "Hires analysis"
     _auto = False
     _order = "date_start desc"
     _rec_name = "date_start"
     _depends = {
         "refugee.hire": [
+            "beneficiary_id",
             "date_start",
             "site_id",
             "employer_id",
@@ -88,6 +90,7 @@ class RefugeeHireReport(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                   SELECT ROW_NUMBER() OVER (ORDER BY h.date_start, h.id) AS id,
+                         h.beneficiary_id AS beneficiary_key,
                          h.date_start,
                          h.site_id,
                          COALESCE(e.commercial_partner_id, e.id) AS employer_id,
@@ -135,7 +138,9 @@ class RefugeeHireReport(models.Model):
                 )
             )
         ]
+        [[employers]] = self._read_group(domain, [], ["employer_id:count_distinct"])
         return {
             "hires": sum(line["hires"] for line in by_contract),
+            "employers": employers,
             "by_contract": by_contract,
         }

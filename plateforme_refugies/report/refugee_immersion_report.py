@@ -14,12 +14,14 @@ class RefugeeImmersionReport(models.Model):
     """
 
     _name = "refugee.immersion.report"
+    _inherit = "refugee.report.mixin"
     _description = "Immersions analysis"
     _auto = False
     _order = "date_start desc"
     _rec_name = "date_start"
     _depends = {
         "refugee.immersion": [
+            "beneficiary_id",
             "date_start",
             "site_id",
             "employer_id",
@@ -79,6 +81,7 @@ class RefugeeImmersionReport(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                   SELECT ROW_NUMBER() OVER (ORDER BY i.date_start, i.id) AS id,
+                         i.beneficiary_id AS beneficiary_key,
                          i.date_start,
                          i.site_id,
                          COALESCE(e.commercial_partner_id, e.id) AS employer_id,
@@ -134,7 +137,9 @@ class RefugeeImmersionReport(models.Model):
                 ["immersion_count:sum", "hired_count:sum", "hire_rate:avg"],
             )
         ]
+        [[employers]] = self._read_group(domain, [], ["employer_id:count_distinct"])
         return {
             "immersions": sum(line["immersions"] for line in by_objective),
+            "employers": employers,
             "by_objective": by_objective,
         }

@@ -40,6 +40,7 @@ class RefugeeJourneyReport(models.Model):
     """
 
     _name = "refugee.journey.report"
+    _inherit = "refugee.report.mixin"
     _description = "Journeys analysis"
     _auto = False
     _order = "orientation_date desc"
@@ -118,6 +119,7 @@ class RefugeeJourneyReport(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                   SELECT ROW_NUMBER() OVER (ORDER BY j.orientation_date, j.id) AS id,
+                         j.beneficiary_id AS beneficiary_key,
                          j.orientation_date,
                          j.exit_date,
                          j.site_id,

@@ -1,6 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 
@@ -25,7 +25,7 @@ class RefugeeProspectionReport(models.Model):
             "positions_offered",
         ],
         "crm.team": ["is_employer_prospection"],
-        "crm.stage": ["is_won"],
+        "crm.stage": ["is_won", "is_agreement_stage"],
     }
 
     create_date = fields.Date(string="Created on", readonly=True)
@@ -37,6 +37,11 @@ class RefugeeProspectionReport(models.Model):
         comodel_name="res.users", string="Salesperson", readonly=True
     )
     is_won = fields.Boolean(string="Agreement reached", readonly=True)
+    engaged_count = fields.Integer(
+        string="Engaged",
+        readonly=True,
+        help="Opportunities at the agreement in principle or hosting stage.",
+    )
     opportunity_count = fields.Integer(string="Opportunities", readonly=True)
     positions_offered = fields.Integer(readonly=True)
 
@@ -52,6 +57,8 @@ class RefugeeProspectionReport(models.Model):
                          l.employer_sector_id,
                          l.user_id,
                          COALESCE(s.is_won, FALSE) AS is_won,
+                         CASE WHEN s.is_agreement_stage THEN 1 ELSE 0 END
+                             AS engaged_count,
                          1 AS opportunity_count,
                          COALESCE(l.positions_offered, 0) AS positions_offered
                     FROM crm_lead l
@@ -65,3 +72,24 @@ class RefugeeProspectionReport(models.Model):
                 table=SQL.identifier(self._table),
             )
         )
+
+    @api.model
+    def _period_indicators(self, date_from, date_to, sites):
+        """Employers prospected in the period, by the stage they reached.
+
+        Prospection has no site: ``sites`` is ignored."""
+        domain = [("create_date", ">=", date_from), ("create_date", "<=", date_to)]
+        by_stage = [
+            {"stage": stage.display_name, "count": count}
+            for stage, count in self._read_group(
+                domain, ["stage_id"], ["opportunity_count:sum"]
+            )
+        ]
+        [[prospected, engaged]] = self._read_group(
+            domain, [], ["opportunity_count:sum", "engaged_count:sum"]
+        )
+        return {
+            "prospected": prospected or 0,
+            "engaged": engaged or 0,
+            "by_stage": by_stage,
+        }

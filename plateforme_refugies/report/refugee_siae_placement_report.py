@@ -18,6 +18,7 @@ class RefugeeSiaePlacementReport(models.Model):
     """
 
     _name = "refugee.siae.placement.report"
+    _inherit = "refugee.report.mixin"
     _description = "SIAE placements analysis"
     _auto = False
     _order = "date_start desc"
@@ -31,6 +32,7 @@ class RefugeeSiaePlacementReport(models.Model):
             "state",
             "occupancy_end",
             "journey_id",
+            "beneficiary_id",
         ],
         "refugee.journey": ["sas_outcome", "sas_date_start", "sas_date_end"],
     }
@@ -67,6 +69,7 @@ class RefugeeSiaePlacementReport(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                   SELECT ROW_NUMBER() OVER (ORDER BY p.date_start, p.id) AS id,
+                         p.beneficiary_id AS beneficiary_key,
                          p.date_start,
                          p.site_id,
                          p.siae_id,
@@ -113,9 +116,20 @@ class RefugeeSiaePlacementReport(models.Model):
         [[sas_count, sas_days]] = self._read_group(
             domain + [("sas_count", "=", 1)], [], ["sas_count:sum", "sas_days:avg"]
         )
+        outcomes = dict(self._fields["sas_outcome"]._description_selection(self.env))
+        sas_by_outcome = [
+            {
+                "outcome": outcomes.get(outcome) or self.env._("Not recorded yet"),
+                "count": count,
+            }
+            for outcome, count in self._read_group(
+                domain + [("sas_count", "=", 1)], ["sas_outcome"], ["sas_count:sum"]
+            )
+        ]
         return {
             "placements": sum(line["count"] for line in by_state),
             "placements_by_state": by_state,
             "sas": sas_count or 0,
+            "sas_by_outcome": sas_by_outcome,
             "sas_days": sas_days if sas_count else None,
         }

@@ -19,6 +19,7 @@ class RefugeeWorkshopReport(models.Model):
     """
 
     _name = "refugee.workshop.report"
+    _inherit = "refugee.report.mixin"
     _description = "Workshops analysis"
     _auto = False
     _order = "date desc"
@@ -32,7 +33,13 @@ class RefugeeWorkshopReport(models.Model):
             "is_workshop",
             "active",
         ],
-        "event.registration": ["event_id", "active", "state", "attendance"],
+        "event.registration": [
+            "event_id",
+            "active",
+            "state",
+            "attendance",
+            "beneficiary_id",
+        ],
     }
 
     date = fields.Date(readonly=True)
@@ -64,6 +71,7 @@ class RefugeeWorkshopReport(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                   SELECT ROW_NUMBER() OVER (ORDER BY e.date_begin, e.id, r.id) AS id,
+                         r.beneficiary_id AS beneficiary_key,
                          e.date_begin::date AS date,
                          e.site_id,
                          e.workshop_theme_id,

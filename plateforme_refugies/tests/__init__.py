@@ -21,6 +21,7 @@ from . import test_immersion
 from . import test_hire
 from . import test_matching
 from . import test_reporting
+from . import test_dashboard
 from . import test_consent
 from . import test_sensitive_access_log
 from . import test_anonymisation

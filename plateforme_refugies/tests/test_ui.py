@@ -194,7 +194,7 @@ class TestReportingTour(RefugeeTourCase):
         )
         self.env["refugee.journey"].create({"beneficiary_id": beneficiary.id})
         self.start_tour(
-            "/odoo/refugee-dashboard",
+            "/odoo/journeys-analysis",
             "plateforme_refugies_reporting_tour",
             login="tour_reporting_coordinator",
         )

@@ -183,6 +183,8 @@ class RefugeeDashboardWizard(models.TransientModel):
             "french": self._indicators("refugee.french.progress.report"),
             "immersions": self._indicators("refugee.immersion.report"),
             "hires": self._indicators("refugee.hire.report"),
+            "follow_ups": self._indicators("refugee.hire.follow.up.report"),
+            "prospection": self._indicators("refugee.prospection.report"),
         }
 
     def _open_analysis(self, xmlid, domain=None, context=None):
@@ -220,9 +222,18 @@ class RefugeeDashboardWizard(models.TransientModel):
         )
 
     def action_open_sas_occupancy(self):
+        self.ensure_one()
         return self._open_analysis(
             "plateforme_refugies.refugee_siae_occupancy_report_action",
-            context={"search_default_sas_partner": 1},
+            [
+                (
+                    "week",
+                    ">=",
+                    self.date_from - timedelta(days=self.date_from.weekday()),
+                ),
+                ("week", "<=", self.date_to),
+            ],
+            {"search_default_sas_partner": 1},
         )
 
     def action_open_workshops(self):
@@ -241,6 +252,9 @@ class RefugeeDashboardWizard(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref(
+        action = self.env.ref(
             "plateforme_refugies.refugee_activity_report_action"
         ).report_action(self)
+        # the print dialog closes once the PDF is downloaded
+        action["close_on_report_download"] = True
+        return action

@@ -16,26 +16,6 @@ registry.category("web_tour.tours").add("plateforme_refugies_reporting_tour", {
             run: "click",
         },
         {
-            content: "Switch to the pivot",
-            trigger: ".o_graph_view .o_switch_view.o_pivot",
-            run: "click",
-        },
-        {
-            content: "Collapse the rows",
-            trigger: ".o_pivot_view tbody .o_pivot_header_cell_opened",
-            run: "click",
-        },
-        {
-            content: "Group the rows again",
-            trigger: ".o_pivot_view tbody .o_pivot_header_cell_closed",
-            run: "click",
-        },
-        {
-            content: "Group the rows by site",
-            trigger: ".o-dropdown--menu .dropdown-item:contains(Site)",
-            run: "click",
-        },
-        {
             content: "One row per site",
             trigger: ".o_pivot_view tbody th:contains(Tour Reporting Site)",
         },
