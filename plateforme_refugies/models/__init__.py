@@ -52,7 +52,6 @@ from . import refugee_sensitive_access_log
 from . import refugee_my_day
 from . import calendar_event
 from . import res_config_settings
-from . import calendar_event
 from . import calendar_attendee
 from . import mail_followers
 from . import mail_activity

@@ -353,7 +353,7 @@ class RefugeeBeneficiary(models.Model):
         string="Workshops attended", compute="_compute_attendance"
     )
     workshop_attendance_known = fields.Boolean(
-        compute="_compute_workshop_attendance",
+        compute="_compute_attendance",
         help="Some workshop was held: the attendance rate means something.",
     )
     workshop_attendance_rate = fields.Float(
@@ -727,6 +727,7 @@ class RefugeeBeneficiary(models.Model):
             beneficiary.workshop_count = sum(by_attendance.values())
             beneficiary.workshop_present_count = present
             beneficiary.workshop_attendance_rate = presence_rate(present, absent)
+            beneficiary.workshop_attendance_known = bool(present + absent)
             by_presence = appointments[beneficiary._origin.id]
             present, absent = by_presence["present"], by_presence["absent"]
             beneficiary.appointment_present_count = present
@@ -788,7 +789,6 @@ class RefugeeBeneficiary(models.Model):
                     name=beneficiary.name,
                 ),
             )
-            beneficiary.workshop_attendance_known = bool(present + absent)
 
     def _is_young_on(self, day):
         """Aged 25 or under on this day: a youth of the Mission Locale."""
