@@ -213,8 +213,13 @@ class RefugeeInterview(models.Model):
         )
 
     def action_schedule_in_calendar(self):
-        """Open the calendar event of the interview (created if missing)."""
+        """Open the calendar event of the interview (created if missing).
+        The referent and the interpreter are left out of the meeting without
+        the person's consent: the counsellor is told so here."""
         self.ensure_one()
+        self.beneficiary_id._check_sharing_consent(
+            self.social_referent_id | self.interpreter_id
+        )
         if not self.calendar_event_id:
             if not self.date:
                 raise UserError(self.env._("Set the date of the interview first."))

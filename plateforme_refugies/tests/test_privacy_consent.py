@@ -110,7 +110,8 @@ class TestPrivacyConsent(RefugeeCase):
         events = self.env["calendar.event"].search_count([])
         with self.assertRaisesRegex(UserError, f"Nathalie Girard.*{REFUSED}"):
             interview.action_schedule_in_calendar()
-        self.assertFalse(interview.calendar_event_id)
+        # the interview's meeting is the counsellor's, without the referent
+        self.assertNotIn(self.referent, interview.calendar_event_id.partner_ids)
         self.assertEqual(self.env["calendar.event"].search_count([]), events)
         self.assertEqual(self._sent_to(self.referent), self.nothing)
         # the same through the Calendar app

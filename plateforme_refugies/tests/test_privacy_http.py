@@ -118,7 +118,7 @@ class TestPrivacyTours(RefugeeTourCase):
                 "plateforme_refugies_privacy_interview_tour",
                 login="tour_privacy_blois",
             )
-        self.assertFalse(interview.calendar_event_id)
+        self.assertNotIn(referent, interview.calendar_event_id.partner_ids)
         self.assertFalse(
             self.env["calendar.event"].search([("partner_ids", "in", referent.ids)])
         )

@@ -120,7 +120,7 @@ class TestSmallDefects(EmployerCase):
         ].xpath(".//field[@name='workshop_attendance_rate']/..")[0]
         self.assertEqual(rate.get("invisible"), "not workshop_attendance_known")
 
-    def test_the_file_in_five_tabs_one_of_them_french(self):
+    def test_the_file_in_six_tabs_one_of_them_french(self):
         arch = etree.fromstring(
             self.env["refugee.beneficiary"].get_views([(False, "form")])["views"][
                 "form"
@@ -134,6 +134,7 @@ class TestSmallDefects(EmployerCase):
                 "French",
                 "Experience and wishes",
                 "Workshops and schemes",
+                "Convocations and presence",
                 "Partners and consent",
             ],
         )

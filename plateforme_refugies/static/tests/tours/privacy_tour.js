@@ -82,7 +82,7 @@ registry.category("web_tour.tours").add("plateforme_refugies_sensitive_read_tour
     steps: () => [
         {
             content: "Open the page of the health data",
-            trigger: ".o_notebook a.nav-link[name=wishes]",
+            trigger: ".o_notebook a.nav-link[name=experience]",
             run: "click",
         },
         {
