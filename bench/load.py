@@ -161,7 +161,7 @@ class OdooUser(HttpUser):
         self.call(
             model,
             "onchange",
-            [{}, [], self.spec(model, "form")],
+            [[], {}, [], self.spec(model, "form")],
             {},
             name="dashboard: ours",
         )
