@@ -138,9 +138,9 @@ class OdooUser(HttpUser):
             [
                 ("is_sas_partner", "=", True),
                 ("week", ">=", str(monday)),
-                ("week", "<=", str(today + timedelta(weeks=12))),
+                ("week", "<=", str(monday + timedelta(weeks=3))),
             ],
-            ["siae_id", "week:week"],
+            ["siae_id", "week_label"],
             "hosted:max",
             "SAS occupancy / CRM analysis: ours",
         )

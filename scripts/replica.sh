@@ -5,7 +5,11 @@
 #
 #   scripts/replica.sh start    makes the replica on first use (pg_basebackup
 #                               -R: a standby that streams the primary's WAL),
-#                               then starts it; prints its port
+#                               then starts it and waits until it has replayed
+#                               the primary's current WAL; a replica that
+#                               cannot catch up (stopped while the primary
+#                               recycled the WAL it needs) is made again;
+#                               prints its port
 #   scripts/replica.sh stop     stops it
 #   scripts/replica.sh status   running or not, and its replay lag
 #   scripts/replica.sh drop     stops it and deletes its data directory
@@ -39,6 +43,32 @@ replica_psql() {
     "$PG_BIN/psql" -X -q -tA -h 127.0.0.1 -p "$PR_REPLICA_PORT" -d postgres "$@"
 }
 
+# whether the running replica replays the primary up to the primary's
+# current WAL position within PR_REPLICA_WAIT seconds (default 30)
+replica_caught_up() {
+    local target
+    target="$(pr_psql -tA -d postgres -c 'SELECT pg_current_wal_lsn()')"
+    for _ in $(seq "${PR_REPLICA_WAIT:-30}"); do
+        if [[ "$(replica_psql -c "SELECT COALESCE(pg_last_wal_replay_lsn() >= '$target', false)" \
+            2>/dev/null)" == "t" ]]; then
+            return 0
+        fi
+        sleep 1
+    done
+    return 1
+}
+
+start_replica() {
+    pr_info "starting the replica on 127.0.0.1:$PR_REPLICA_PORT, log: $PR_REPLICA_LOG"
+    if [[ "$(id -u)" -eq 0 ]]; then
+        touch "$PR_REPLICA_LOG"
+        chown postgres: "$PR_REPLICA_LOG"
+    fi
+    pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_REPLICA_PGDATA" -l "$PR_REPLICA_LOG" \
+        -w -t 60 start </dev/null >/dev/null ||
+        pr_die "the replica did not start, see $PR_REPLICA_LOG"
+}
+
 make_replica() {
     pr_info "making a streaming replica of $PR_PGDATA in $PR_REPLICA_PGDATA (pg_basebackup -R)"
     mkdir -p "$PR_REPLICA_PGDATA" "$PR_REPLICA_SOCKET"
@@ -64,18 +94,17 @@ start)
     if [[ ! -s "$PR_REPLICA_PGDATA/PG_VERSION" ]]; then
         make_replica
     fi
-    if ! replica_running; then
-        pr_info "starting the replica on 127.0.0.1:$PR_REPLICA_PORT, log: $PR_REPLICA_LOG"
-        if [[ "$(id -u)" -eq 0 ]]; then
-            touch "$PR_REPLICA_LOG"
-            chown postgres: "$PR_REPLICA_LOG"
-        fi
-        pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_REPLICA_PGDATA" -l "$PR_REPLICA_LOG" \
-            -w -t 60 start </dev/null >/dev/null ||
-            pr_die "the replica did not start, see $PR_REPLICA_LOG"
-    fi
+    replica_running || start_replica
     [[ "$(replica_psql -c 'SELECT pg_is_in_recovery()')" == "t" ]] ||
         pr_die "the server on port $PR_REPLICA_PORT is not a standby"
+    if ! replica_caught_up; then
+        pr_warn "the replica does not catch up with the primary (WAL recycled while it was stopped?): making it again"
+        pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_REPLICA_PGDATA" -m fast -w stop >/dev/null
+        rm -rf "${PR_REPLICA_PGDATA:?}"
+        make_replica
+        start_replica
+        replica_caught_up || pr_die "the new replica does not catch up either, see $PR_REPLICA_LOG"
+    fi
     pr_info "replica ready: PG_REPLICA_PORT=$PR_REPLICA_PORT make run WORKERS=4"
     echo "$PR_REPLICA_PORT"
     ;;

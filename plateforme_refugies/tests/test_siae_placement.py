@@ -556,6 +556,41 @@ class TestCapacity(SiaeCase):
             },
         )
 
+    def test_occupancy_grouped_by_week_label_as_by_week(self):
+        """The screen groups its columns by the week's text (no date
+        formatting per cell): the same cells as by week, in the order of the
+        weeks across a new year, each row with its own id."""
+        first, second, __ = self.journeys
+        self._place(first, self.farm, date(2026, 12, 21), date(2027, 1, 24))
+        self._place(second, self.farm, date(2027, 1, 4), date(2027, 2, 7))
+        self.env.flush_all()
+        Report = self.env["refugee.siae.occupancy.report"].with_user(self.reader)
+        domain = [
+            ("siae_id", "=", self.farm.id),
+            ("week", ">=", date(2026, 12, 14)),
+            ("week", "<=", date(2027, 1, 11)),
+        ]
+        by_label = Report.read_group(
+            domain, ["hosted:max"], ["week_label"], orderby="week_label", lazy=False
+        )
+        self.assertEqual(
+            [(group["week_label"], group["hosted"]) for group in by_label],
+            [
+                ("2026 S51 · 14/12", 0),
+                ("2026 S52 · 21/12", 1),
+                ("2026 S53 · 28/12", 1),
+                ("2027 S01 · 04/01", 2),
+                ("2027 S02 · 11/01", 2),
+            ],
+        )
+        by_week = Report._read_group(domain, ["week:week"], ["hosted:max"])
+        self.assertEqual(
+            [hosted for __, hosted in by_week],
+            [group["hosted"] for group in by_label],
+        )
+        rows = Report.search([("siae_id", "in", (self.farm | self.cleaning).ids)])
+        self.assertEqual(len(set(rows.ids)), len(rows))
+
     def test_occupancy_counters_and_report(self):
         first, second, third = self.journeys
         self._place(first, self.farm, date(2026, 2, 2), date(2026, 3, 8))
