@@ -383,6 +383,18 @@ class RefugeeBeneficiary(models.Model):
         ),
     ]
 
+    def init(self):
+        super().init()
+        # the files of a counsellor's sites and their contacts (the contacts'
+        # rules apply to files too), read from the index alone
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS refugee_beneficiary_active_site_index
+                ON refugee_beneficiary (site_id) INCLUDE (partner_id)
+             WHERE active
+            """
+        )
+
     @api.depends("site_id")
     def _compute_counsellor_id(self):
         """Keep the counsellor while they work on the site, else propose oneself."""
@@ -442,17 +454,20 @@ class RefugeeBeneficiary(models.Model):
 
     @api.depends("journey_ids.state")
     def _compute_journey_count(self):
-        journeys_by_beneficiary = defaultdict(lambda: self.env["refugee.journey"])
-        for journey in self.env["refugee.journey"].search(
-            [("beneficiary_id", "in", self.ids)]
+        # one query for the journeys of all the files, with what the list of
+        # files shows of the current one (its name); the site rule applies
+        Journey = self.env["refugee.journey"]
+        counts, current = defaultdict(int), {}
+        for journey in Journey.search_fetch(
+            [("beneficiary_id", "in", self.ids)], ["beneficiary_id", "state", "name"]
         ):
-            journeys_by_beneficiary[journey.beneficiary_id] |= journey
+            beneficiary_id = journey.beneficiary_id.id
+            counts[beneficiary_id] += 1
+            if journey.state != "closed":
+                current.setdefault(beneficiary_id, journey)
         for beneficiary in self:
-            journeys = journeys_by_beneficiary[beneficiary]
-            beneficiary.journey_count = len(journeys)
-            beneficiary.current_journey_id = journeys.filtered(
-                lambda j: j.state != "closed"
-            )[:1]
+            beneficiary.journey_count = counts[beneficiary.id]
+            beneficiary.current_journey_id = current.get(beneficiary.id, Journey)
 
     def _current_journeys(self):
         """{beneficiary id: current journey} of the files in one query.
