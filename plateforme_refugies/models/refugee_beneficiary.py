@@ -983,9 +983,11 @@ class RefugeeBeneficiary(models.Model):
                 "id" in column and row[column["id"]] in existing_xml_ids
             ):
                 continue
-            name = row[column["name"]].strip() if "name" in column else ""
+            name = str(row[column["name"]] or "").strip() if "name" in column else ""
             raw_birthdate = (
-                row[column["birthdate"]].strip() if "birthdate" in column else ""
+                str(row[column["birthdate"]] or "").strip()
+                if "birthdate" in column
+                else ""
             )
             if not name:
                 refusals[record] = self._missing_name_message(raw_birthdate)
