@@ -81,9 +81,9 @@ class TestImport(RefugeeCase):
 
     def test_the_same_person_twice_in_the_file(self):
         rows = [
-            ["Karim Nazari", "1994-03-12", "Test North", "", "2026-01-12"],
-            ["KARIM  Nazari", "1994-03-12", "Test South", "", ""],
-            ["Leila Ahmadi", "1999-09-09", "Test West", "", ""],
+            ["Karim Nazari", "1994-03-12", "Test North", "refugee", "2026-01-12"],
+            ["KARIM  Nazari", "1994-03-12", "Test South", "refugee", ""],
+            ["Leila Ahmadi", "1999-09-09", "Test West", "subsidiary", ""],
         ]
         with mute_logger("odoo.sql_db", "odoo.models"):
             result = self.Beneficiary.load(FIELDS, rows)
