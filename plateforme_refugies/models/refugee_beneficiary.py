@@ -384,7 +384,7 @@ class RefugeeBeneficiary(models.Model):
     ]
 
     def init(self):
-        super().init()
+        result = super().init()
         # the files of a counsellor's sites and their contacts (the contacts'
         # rules apply to files too), read from the index alone
         self.env.cr.execute(
@@ -394,6 +394,7 @@ class RefugeeBeneficiary(models.Model):
              WHERE active
             """
         )
+        return result
 
     @api.depends("site_id")
     def _compute_counsellor_id(self):

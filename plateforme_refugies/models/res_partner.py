@@ -189,7 +189,7 @@ class ResPartner(models.Model):
     ]
 
     def init(self):
-        super().init()
+        result = super().init()
         # The rules of contacts apply to every list of files too (their
         # contacts, through _inherits): counting a counsellor's files joins
         # each file to its contact. This index holds the columns of those
@@ -203,6 +203,7 @@ class ResPartner(models.Model):
                     partner_share, company_id)
             """
         )
+        return result
 
     @api.model
     def _refugee_visible_domain(self):
