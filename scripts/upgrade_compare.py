@@ -114,14 +114,16 @@ def table_checksums(cr):
 
 def relation_fields(cr, models):
     """{(model, field): (relation table, column1, column2)} of the stored
-    many2many fields of ``models`` and of the addon's models (``refugee.*``),
-    one field per relation table."""
+    many2many fields of ``models`` and of the addon's models (``refugee.*``,
+    wizards aside), one field per relation table."""
     cr.execute(
-        """SELECT model, name, relation_table, column1, column2
-             FROM ir_model_fields
-            WHERE ttype = 'many2many' AND store AND relation_table IS NOT NULL
-              AND (model = ANY(%s) OR model LIKE 'refugee.%%')
-         ORDER BY model, name""",
+        """SELECT f.model, f.name, f.relation_table, f.column1, f.column2
+             FROM ir_model_fields f
+             JOIN ir_model m ON m.id = f.model_id
+            WHERE f.ttype = 'many2many' AND f.store
+              AND f.relation_table IS NOT NULL AND NOT m.transient
+              AND (f.model = ANY(%s) OR f.model LIKE 'refugee.%%')
+         ORDER BY f.model, f.name""",
         [list(models)],
     )
     relations, tables = {}, set()
@@ -215,7 +217,7 @@ def compare(snapshot_before, cr, migrations, from_version):
     models, fields, changed, scripts = migration_renames(migrations, from_version)
     print(f"migration scripts read: {', '.join(map(str, scripts)) or 'none'}")
     before = snapshot_before["models"]
-    problems, summary = compare_relations(
+    summary, problems = compare_relations(
         snapshot_before["relations"], cr, models, fields
     )
     for old_model, old_rows in before.items():
