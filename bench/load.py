@@ -7,9 +7,10 @@ users, against an Odoo served in prefork on 127.0.0.1.
 Every screen is a pair, ``<screen>: ours`` and ``<screen>: native``, called
 as the web client calls them (``/web/dataset/call_kw``, the specification of
 the user's own view). Counsellors of two sites and the coordinator do every
-pair, the coordinator the dashboard too; the reader (funders: no file, no
+pair and open "Ma journée", their home page, the coordinator the dashboard
+too (Odoo has neither: no native side); the reader (funders: no file, no
 CRM) does the reports and the dashboard of the addon only, whose native side
-the others measure. "Ma journée" does not exist yet: not measured.
+the others measure.
 
 Environment: LOAD_DB (the database), LOAD_LOGINS (JSON: {"counsellor":
 [logins], "coordinator": [...], "reader": [...]}, each password equal to
@@ -181,6 +182,11 @@ class Staff(OdooUser):
     """Counsellors and the coordinator: every pair."""
 
     abstract = True
+
+    @task(2)
+    def my_day(self):
+        """Ma journée, where counsellors and the coordinator land."""
+        self.call("refugee.my.day", "get_my_day", [], {}, name="my day: ours")
 
     @task(4)
     def files(self):

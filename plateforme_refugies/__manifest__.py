@@ -15,6 +15,7 @@
     "installable": True,
     "external_dependencies": {"python": ["openupgradelib"]},
     "depends": [
+        "base_import",
         "contacts",
         "mail",
         "calendar",

@@ -13,16 +13,19 @@ outputs.
 
 ``snapshot`` reads, with the PG* variables of the environment, every row of
 the tables of MODELS (people, journeys, placements, immersions, hires,
-consents, logs…) and every column but the technical ones. ``compare`` reads
-the same tables after the upgrade, under their new names, and fails on any
-row lost and any value changed; rows added by the upgrade (new data, messages
-the new code posts) are listed, not refused. The new names come from the
-migration scripts themselves (migrations/<version>/*.py newer than the
-previous release): their ``MODELS`` list of (old model, new model, …) and
-their ``FIELDS`` list of (model, table, old field, new field), the lists the
-scripts rename with; a script may also declare ``CHANGED_FIELDS``, the
-(model, field) whose values it changes on purpose. Columns that only exist
-after the upgrade are new fields: listed, not compared.
+consents, logs…) and every column but the technical ones, and the pairs of
+every many2many relation table of these models and of the addon's own
+(languages, sectors, partner types, recipients of messages…). ``compare``
+reads the same tables after the upgrade, under their new names, and fails on
+any row lost, any value changed and any pair of a relation lost; rows and
+pairs added by the upgrade (new data, messages the new code posts) are
+listed, not refused. The new names come from the migration scripts
+themselves (migrations/<version>/*.py newer than the previous release):
+their ``MODELS`` list of (old model, new model, …) and their ``FIELDS`` list
+of (model, table, old field, new field), the lists the scripts rename with;
+a script may also declare ``CHANGED_FIELDS``, the (model, field) whose values
+it changes on purpose. Columns that only exist after the upgrade are new
+fields: listed, not compared.
 """
 
 import argparse
@@ -109,8 +112,46 @@ def table_checksums(cr):
     return checksums
 
 
+def relation_fields(cr, models):
+    """{(model, field): (relation table, column1, column2)} of the stored
+    many2many fields of ``models`` and of the addon's models (``refugee.*``,
+    wizards aside), one field per relation table."""
+    cr.execute(
+        """SELECT f.model, f.name, f.relation_table, f.column1, f.column2
+             FROM ir_model_fields f
+             JOIN ir_model m ON m.id = f.model_id
+            WHERE f.ttype = 'many2many' AND f.store
+              AND f.relation_table IS NOT NULL AND NOT m.transient
+              AND (f.model = ANY(%s) OR f.model LIKE 'refugee.%%')
+         ORDER BY f.model, f.name""",
+        [list(models)],
+    )
+    relations, tables = {}, set()
+    for model, name, table, column1, column2 in cr.fetchall():
+        if table not in tables:
+            tables.add(table)
+            relations[model, name] = (table, column1, column2)
+    return relations
+
+
+def read_pairs(cr, table, column1, column2):
+    """The (record, related record) pairs of a relation table, sorted."""
+    cr.execute(
+        sql.SQL("SELECT {}, {} FROM {}").format(
+            sql.Identifier(column1), sql.Identifier(column2), sql.Identifier(table)
+        )
+    )
+    return sorted([int(first), int(second)] for first, second in cr.fetchall())
+
+
 def snapshot(cr):
-    return {model: read_table(cr, table_of(model)) for model in MODELS}
+    return {
+        "models": {model: read_table(cr, table_of(model)) for model in MODELS},
+        "relations": [
+            [model, field, read_pairs(cr, *relation)]
+            for (model, field), relation in relation_fields(cr, MODELS).items()
+        ],
+    }
 
 
 def migration_renames(migrations, from_version):
@@ -144,10 +185,41 @@ def migration_renames(migrations, from_version):
     return models, fields, changed, scripts
 
 
-def compare(before, cr, migrations, from_version):
+def compare_relations(before, cr, models, fields):
+    """Every pair of the many2many relations of ``before`` (a snapshot's
+    ``relations``) kept, under the new names of the model and field."""
+    problems, summary = [], []
+    after = relation_fields(cr, {models.get(model, model) for model, *_ in before})
+    for old_model, old_field, old_pairs in before:
+        model = models.get(old_model, old_model)
+        field = fields.get((model, old_field), old_field)
+        name = f"{old_model}.{old_field}"
+        if (model, field) != (old_model, old_field):
+            name += f" -> {model}.{field}"
+        relation = after.get((model, field))
+        if relation is None:
+            problems.append(f"{name}: the many2many field is gone")
+            continue
+        pairs = {tuple(pair) for pair in read_pairs(cr, *relation)}
+        old = {tuple(pair) for pair in old_pairs}
+        lost = sorted(old - pairs)
+        if lost:
+            problems.append(f"{name}: {len(lost)} pairs lost ({lost[:10]})")
+        added = len(pairs - old)
+        summary.append(
+            f"{name} ({relation[0]}): {len(old)} pairs"
+            + (f"; {added} pairs added" if added else "")
+        )
+    return summary, problems
+
+
+def compare(snapshot_before, cr, migrations, from_version):
     models, fields, changed, scripts = migration_renames(migrations, from_version)
     print(f"migration scripts read: {', '.join(map(str, scripts)) or 'none'}")
-    problems, summary = [], []
+    before = snapshot_before["models"]
+    summary, problems = compare_relations(
+        snapshot_before["relations"], cr, models, fields
+    )
     for old_model, old_rows in before.items():
         if old_rows is None:
             continue  # not a table of the previous release
@@ -248,20 +320,28 @@ def main():
             data = snapshot(cr)
             with open(args.out, "w", encoding="utf-8") as out:
                 json.dump(data, out)
-            counts = {m: len(rows or {}) for m, rows in data.items()}
-            print(f"snapshot: {sum(counts.values())} rows of {len(counts)} models")
+            counts = {m: len(rows or {}) for m, rows in data["models"].items()}
+            pairs = sum(len(pairs) for *_names, pairs in data["relations"])
+            print(
+                f"snapshot: {sum(counts.values())} rows of {len(counts)} models, "
+                f"{pairs} pairs of {len(data['relations'])} many2many relations"
+            )
             return 0
         with open(args.before, encoding="utf-8") as before_file:
-            before = {
-                model: rows and {int(k): v for k, v in rows.items()}
-                for model, rows in json.load(before_file).items()
-            }
+            before = json.load(before_file)
+        before["models"] = {
+            model: rows and {int(k): v for k, v in rows.items()}
+            for model, rows in before["models"].items()
+        }
         summary, problems = compare(before, cr, args.migrations, args.from_version)
     print("\n".join(summary))
     if problems:
         print("upgrade-test FAILED:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
-    print(f"upgrade-test: {len(summary)} models, every row and value kept")
+    print(
+        f"upgrade-test: {len(summary)} models and many2many relations, every row, "
+        "value and pair kept"
+    )
     return 0
 
 

@@ -8,7 +8,7 @@
 #   2. the demo counsellors and the coordinator open their files (the reads of
 #      sensitive data are logged), then scripts/upgrade_compare.py notes every row and value of the models that
 #      matter (people, journeys, placements, immersions, hires, consents,
-#      logs…);
+#      logs…) and the pairs of their many2many relations;
 #   3. the addon is upgraded with -u to the working tree's code (its
 #      migrations/ scripts run); the log must hold no WARNING/ERROR;
 #   4. the rows are compared, under the new names the migration scripts give:

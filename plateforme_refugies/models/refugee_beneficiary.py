@@ -26,17 +26,6 @@ YOUTH_AGE_LIMIT = 26
 HOUSING_NEEDED_SITUATIONS = ("cada", "huda", "chu", "hosted", "none")
 
 
-class ImportBatchRefused(Exception):
-    """A batch of imported rows holds a bad row: import them one by one.
-
-    Not a UserError on purpose: load() reports the UserError of a refused batch
-    again on the batch's first row, a good row; it retries any other exception
-    row by row without a message of its own. Kept (one query refuses a batch
-    that would fail anyway, each bad row named once); pinned by
-    tests/test_odoo_assumptions.py.
-    """
-
-
 def normalize_name(name):
     """Name used to detect duplicates: case, accents and spaces ignored."""
     decomposed = unicodedata.normalize("NFKD", name or "")
@@ -394,6 +383,19 @@ class RefugeeBeneficiary(models.Model):
         ),
     ]
 
+    def init(self):
+        result = super().init()
+        # the files of a counsellor's sites and their contacts (the contacts'
+        # rules apply to files too), read from the index alone
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS refugee_beneficiary_active_site_index
+                ON refugee_beneficiary (site_id) INCLUDE (partner_id)
+             WHERE active
+            """
+        )
+        return result
+
     @api.depends("site_id")
     def _compute_counsellor_id(self):
         """Keep the counsellor while they work on the site, else propose oneself."""
@@ -453,17 +455,20 @@ class RefugeeBeneficiary(models.Model):
 
     @api.depends("journey_ids.state")
     def _compute_journey_count(self):
-        journeys_by_beneficiary = defaultdict(lambda: self.env["refugee.journey"])
-        for journey in self.env["refugee.journey"].search(
-            [("beneficiary_id", "in", self.ids)]
+        # one query for the journeys of all the files, with what the list of
+        # files shows of the current one (its name); the site rule applies
+        Journey = self.env["refugee.journey"]
+        counts, current = defaultdict(int), {}
+        for journey in Journey.search_fetch(
+            [("beneficiary_id", "in", self.ids)], ["beneficiary_id", "state", "name"]
         ):
-            journeys_by_beneficiary[journey.beneficiary_id] |= journey
+            beneficiary_id = journey.beneficiary_id.id
+            counts[beneficiary_id] += 1
+            if journey.state != "closed":
+                current.setdefault(beneficiary_id, journey)
         for beneficiary in self:
-            journeys = journeys_by_beneficiary[beneficiary]
-            beneficiary.journey_count = len(journeys)
-            beneficiary.current_journey_id = journeys.filtered(
-                lambda j: j.state != "closed"
-            )[:1]
+            beneficiary.journey_count = counts[beneficiary.id]
+            beneficiary.current_journey_id = current.get(beneficiary.id, Journey)
 
     def _current_journeys(self):
         """{beneficiary id: current journey} of the files in one query.
@@ -508,6 +513,15 @@ class RefugeeBeneficiary(models.Model):
             )
             if duplicate:
                 raise ValidationError(duplicate._duplicate_message())
+
+    @api.model
+    def _missing_name_message(self, birthdate):
+        """What a file without a name is refused with (``birthdate`` as given)."""
+        return self.env._(
+            "The name of the person is missing (born on %(birthdate)s): "
+            "every file needs a first name and a last name.",
+            birthdate=birthdate or self.env._("unknown date"),
+        )
 
     def _duplicate_message(self):
         """What a counsellor about to create this file again reads."""
@@ -877,32 +891,190 @@ class RefugeeBeneficiary(models.Model):
             .action_open()
         )
 
-    def _load_records_create(self, vals_list):
-        # A failed batch is reported by Odoo on its first row; refusing the
-        # batch with a non-user error makes it import row by row instead, so
-        # that each bad row gets its own message.
-        if len(vals_list) > 1 and self._import_rows_invalid(vals_list):
-            raise ImportBatchRefused()
-        return super()._load_records_create(vals_list)
+    @api.model
+    def load(self, fields, data):  # pylint: disable=redefined-outer-name
+        """Import files: the rows that cannot become files (no name, the same
+        person twice in the file, a file that exists) are refused before
+        anything is imported, each with its own message, in load()'s format.
+
+        The other rows are still imported then undone, so that one attempt
+        names every bad row (a wrong date, an unknown site…); nothing is
+        imported while a row is bad.
+        """
+        spans = self._import_record_spans(fields, data)
+        refused = self._import_refusals(fields, data, spans)
+        if not refused:
+            return super().load(fields, data)
+        kept = [index for index in range(len(spans)) if index not in refused]
+        lines = [line for index in kept for line in range(*spans[index])]
+        savepoint = self.env.cr.savepoint()
+        try:
+            checked = super().load(fields, [data[line] for line in lines])
+        finally:
+            savepoint.close(rollback=True)
+        messages = [
+            self._import_message_in_file(message, lines, kept)
+            for message in checked["messages"]
+        ]
+        for index, message in refused.items():
+            start, end = spans[index]
+            messages.append(
+                {
+                    "type": "error",
+                    "message": message,
+                    "field": "name",
+                    "record": index,
+                    "rows": {"from": start, "to": end - 1},
+                }
+            )
+        messages.sort(key=lambda message: message.get("rows", {}).get("from", -1))
+        limit = self.env.context.get("_import_limit")
+        nextrow = spans[-1][1] if spans else 0
+        if limit is None or nextrow < limit:
+            nextrow = 0
+        return {"ids": False, "messages": messages, "nextrow": nextrow}
 
     @api.model
-    def _import_rows_invalid(self, vals_list):
-        """Whether a row lacks a name or duplicates a file or another row."""
-        keys = [
-            (normalize_name(vals.get("name")), vals.get("birthdate"))
-            for vals in vals_list
+    def _import_record_spans(self, field_paths, data):
+        """(first line, line after the last) of each record that load() reads
+        in ``data``: a line holding only values of one2many fields (a second
+        journey…) continues the record above."""
+        one2many = []
+        for path in field_paths:
+            field = self._fields.get(re.split(r"[/:]", path or "")[0])
+            one2many.append(bool(field) and field.type == "one2many")
+
+        def continues(row):
+            values = list(zip(row, one2many, strict=False))
+            return any(v for v, o2m in values if o2m) and not any(
+                v for v, o2m in values if not o2m
+            )
+
+        limit = self.env.context.get("_import_limit")
+        end_at = len(data) if limit is None else min(len(data), limit)
+        spans, start = [], 0
+        while start < end_at:
+            end = start + 1
+            while end < len(data) and continues(data[end]):
+                end += 1
+            spans.append((start, end))
+            start = end
+        return spans
+
+    @api.model
+    def _import_refusals(self, field_paths, data, spans):
+        """{index of a record: why it cannot become a file} of the new files
+        of an import (rows that update a file or take an existing contact are
+        left to the ORM): no name, the same person as a row above, or a file
+        that exists. Dates as load() reads them (ISO); a date it cannot read is
+        reported by load() itself."""
+        column = {path: index for index, path in enumerate(field_paths)}
+        skipped = [
+            index
+            for index, path in enumerate(field_paths)
+            if path == ".id" or re.split(r"[/:]", path or "")[0] == "partner_id"
         ]
-        if not all(name for name, __ in keys) or len(set(keys)) < len(keys):
-            return True
-        return bool(
+        existing_xml_ids = self._import_existing_xml_ids(
+            [data[start][column["id"]] for start, __ in spans] if "id" in column else []
+        )
+        refusals, identities = {}, {}
+        for record, (start, __) in enumerate(spans):
+            row = data[start]
+            if any(row[index] for index in skipped) or (
+                "id" in column and row[column["id"]] in existing_xml_ids
+            ):
+                continue
+            name = str(row[column["name"]] or "").strip() if "name" in column else ""
+            raw_birthdate = (
+                str(row[column["birthdate"]] or "").strip()
+                if "birthdate" in column
+                else ""
+            )
+            if not name:
+                refusals[record] = self._missing_name_message(raw_birthdate)
+                continue
+            try:
+                birthdate = fields.Date.to_date(raw_birthdate) or False
+            except ValueError:
+                continue
+            identity = (normalize_name(name), birthdate)
+            if identity in identities:
+                refusals[record] = self.env._(
+                    "%(name)s born on %(birthdate)s appears twice in the file: "
+                    "keep one row per person.",
+                    name=name,
+                    birthdate=format_date(self.env, birthdate)
+                    if birthdate
+                    else self.env._("unknown date"),
+                )
+            else:
+                identities[identity] = record
+        existing = (
             self.sudo()
             .with_context(active_test=False)
-            .search_count(
-                [("name_key", "in", [name for name, __ in keys])]
-                + [("birthdate", "in", [birthdate for __, birthdate in keys])],
-                limit=1,
+            .search_fetch(
+                [
+                    ("name_key", "in", list({name for name, __ in identities})),
+                    ("birthdate", "in", list({date_ for __, date_ in identities})),
+                ],
+                ["name", "name_key", "birthdate", "reference", "site_id"],
+            )
+            if identities
+            else self.browse()
+        )
+        for beneficiary in existing:
+            record = identities.get((beneficiary.name_key, beneficiary.birthdate))
+            if record is not None:
+                refusals[record] = beneficiary._duplicate_message()
+        return refusals
+
+    @api.model
+    def _import_existing_xml_ids(self, xml_ids):
+        """Those of the external ids of an import's rows that name a file:
+        these rows update it."""
+        module = self.env.context.get("module", "__import__")
+        names_by_module = defaultdict(set)
+        for xml_id in filter(None, xml_ids):
+            prefix, __, name = xml_id.rpartition(".")
+            names_by_module[prefix or module].add(name)
+        if not names_by_module:
+            return set()
+        domain = expression.OR(
+            [
+                [("module", "=", prefix), ("name", "in", list(names))]
+                for prefix, names in names_by_module.items()
+            ]
+        )
+        found = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search_fetch(
+                expression.AND([[("model", "=", self._name)], domain]),
+                ["module", "name"],
             )
         )
+        known = {(data.module, data.name) for data in found}
+        return {
+            xml_id
+            for xml_id in filter(None, xml_ids)
+            if (xml_id.rpartition(".")[0] or module, xml_id.rpartition(".")[2]) in known
+        }
+
+    @api.model
+    def _import_message_in_file(self, message, lines, records):
+        """``message`` of a load() of some records of a file, its rows and
+        record numbered as in the whole file (``lines``, ``records``: the
+        file's numbers of the lines and records loaded)."""
+        message = dict(message)
+        if "rows" in message:
+            rows = message["rows"]
+            message["rows"] = {
+                key: lines[value] if 0 <= value < len(lines) else value
+                for key, value in rows.items()
+            }
+        if isinstance(message.get("record"), int) and message["record"] < len(records):
+            message["record"] = records[message["record"]]
+        return message
 
     @api.model
     def _add_missing_default_values(self, values):
@@ -937,13 +1109,7 @@ class RefugeeBeneficiary(models.Model):
         )
         for vals, number in zip(vals_list, numbers, strict=True):
             if not (vals.get("name") or "").strip() and not vals.get("partner_id"):
-                raise ValidationError(
-                    self.env._(
-                        "The name of the person is missing (born on %(birthdate)s): "
-                        "every file needs a first name and a last name.",
-                        birthdate=vals.get("birthdate") or self.env._("unknown date"),
-                    )
-                )
+                raise ValidationError(self._missing_name_message(vals.get("birthdate")))
             vals["reference"] = number
             if not vals.get("partner_id"):
                 # the new contact is hidden from the other sites from its

@@ -45,8 +45,11 @@ class RefugeeMyDay(models.AbstractModel):
         ]
 
     @api.model
+    @api.readonly
     def get_my_day(self):
-        """Everything the home page shows, for the current user."""
+        """Everything the home page shows, for the current user. It writes
+        nothing: the web client's call is served on a read-only cursor (the
+        read replica, when one is configured)."""
         period = self._my_day_period()
         sections = []
         for section_method in self._my_day_sections():

@@ -180,6 +180,24 @@ class TestJourney(RefugeeCase):
         with self.assertRaisesRegex(ValidationError, "already has an open journey"):
             first.sudo().state = "exited"
 
+    def test_current_journey_follows_the_site_rule(self):
+        """The list of files names each file's current journey in one query
+        that keeps the site rule of journeys: a journey followed on a site the
+        counsellor does not work on is not shown to them."""
+        journey = self._create_journey(
+            self.beneficiary,
+            site_id=self.site_south.id,
+            counsellor_id=self.counsellor_south.id,
+        )
+        self.env.invalidate_all()
+        coordinator_view = self.beneficiary.with_user(self.coordinator)
+        self.assertEqual(coordinator_view.current_journey_id, journey)
+        self.assertEqual(coordinator_view.journey_count, 1)
+        self.env.invalidate_all()
+        counsellor_view = self.beneficiary.with_user(self.counsellor_north)
+        self.assertFalse(counsellor_view.current_journey_id)
+        self.assertEqual(counsellor_view.journey_count, 0)
+
     def test_one_open_journey_is_kept_by_the_database(self):
         first = self._create_journey(self.beneficiary)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):

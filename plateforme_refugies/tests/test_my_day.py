@@ -1,6 +1,7 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, time, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -301,6 +302,38 @@ class TestMyDayTour(RefugeeTourCase):
         self.start_tour(
             "/odoo", "plateforme_refugies_my_day_tour", login="tour_day_cip"
         )
+
+    def test_my_day_is_served_on_a_read_only_cursor(self):
+        """Ma journée writes nothing: the call of the web client is served on
+        a read-only cursor (the read replica in production), without the
+        retry on the primary that Odoo logs as a WARNING."""
+        self._prepare("tour_day_ro", "group_counsellor")
+        MyDay = self.registry["refugee.my.day"]
+        period = MyDay._my_day_period
+        cursors = []
+
+        def spy(model):
+            cursors.append(model.env.cr.readonly)
+            return period(model)
+
+        self.authenticate("tour_day_ro", "tour_day_ro")
+        with (
+            patch.object(MyDay, "_my_day_period", spy),
+            self.assertNoLogs("odoo", "WARNING"),
+        ):
+            day = self.make_jsonrpc_request(
+                "/web/dataset/call_kw/refugee.my.day/get_my_day",
+                {
+                    "model": "refugee.my.day",
+                    "method": "get_my_day",
+                    "args": [],
+                    "kwargs": {},
+                },
+            )
+        self.assertEqual(cursors, [True])
+        sections = {section["key"]: section for section in day["sections"]}
+        self.assertEqual(sections["interviews"]["count"], 1)
+        self.assertIn("Mariam Tour-Journée", sections["interviews"]["lines"][0]["name"])
 
     def test_coordinator_opens_an_interview_of_the_day(self):
         self._prepare("tour_day_coo", "group_coordinator")

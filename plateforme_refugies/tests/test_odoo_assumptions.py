@@ -73,27 +73,3 @@ class TestOdooAssumptions(RefugeeCase):
         self.assertEqual(
             looked_up.count("res.partner"), 4, "other contacts get their own defaults"
         )
-
-    def test_load_imports_a_refused_batch_row_by_row(self):
-        """refugee.beneficiary._load_records_create refuses a batch holding a
-        bad row with an exception that is not a UserError (ImportBatchRefused):
-        load() then imports the rows one by one, each bad row with its own
-        message, and reports nothing for the batch (the error of a batch
-        refused with a UserError is reported again on its first row)."""
-        rows = [
-            ["Karim Nazari", "1994-03-12", "Test North"],
-            ["", "1990-01-01", "Test North"],
-            ["Leila Ahmadi", "1999-09-09", "Test North"],
-        ]
-        result = (
-            self.env["refugee.beneficiary"]
-            .with_user(self.coordinator)
-            .load(["name", "birthdate", "site_id"], rows)
-        )
-        errors = [
-            message["rows"]["from"]
-            for message in result["messages"]
-            if message["type"] == "error"
-        ]
-        self.assertEqual(errors, [1], result["messages"])
-        self.assertFalse(result["ids"])

@@ -6,6 +6,11 @@ from odoo.tests import tagged
 
 from .common import RefugeeCase
 
+# the list of files as a counsellor: the files, their count (the rules of the
+# files and of their contacts in the same query), their contacts, activities,
+# counsellors (users and their contacts), sites, and their current journeys
+# with their names in one query (the site rule applied)
+LIST_QUERIES = 9
 # a batch of new files: the sequence, the INSERTs of contacts and files (up to
 # 100 rows each), the duplicate check; the same for any size up to 100 files
 BATCH_CREATE_QUERIES = 6
@@ -49,7 +54,7 @@ class TestQueryBudgets(RefugeeCase):
     def _list(self, spec, limit):
         Beneficiary = self.env["refugee.beneficiary"].with_user(self.counsellor_north)
         self.env.invalidate_all()
-        Beneficiary.web_search_read([("id", "in", self.ids)], spec, limit=limit)
+        return Beneficiary.web_search_read([("id", "in", self.ids)], spec, limit=limit)
 
     def _count(self, call):
         self.env.flush_all()
@@ -63,8 +68,15 @@ class TestQueryBudgets(RefugeeCase):
         five = self._count(lambda: self._list(spec, 5))
         twenty = self._count(lambda: self._list(spec, 20))
         self.assertEqual(five, twenty, "the list costs the same for 5 or 20 rows")
-        with self.assertQueryCount(10):
-            self._list(spec, 20)
+        with self.assertQueryCount(LIST_QUERIES):
+            result = self._list(spec, 20)
+        self.assertEqual(result["length"], 20)
+        journeys = {
+            record["id"]: record["current_journey_id"] for record in result["records"]
+        }
+        with_journey = self.ids[:10]
+        self.assertTrue(all(journeys[id_]["display_name"] for id_ in with_journey))
+        self.assertFalse(any(journeys[id_] for id_ in self.ids[10:]))
 
     def test_form_load(self):
         spec = self._spec("form")

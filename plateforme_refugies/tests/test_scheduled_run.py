@@ -1,5 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
 from datetime import date
 from unittest.mock import patch
 
@@ -20,7 +21,8 @@ class TestScheduledRunRace(TransactionCase):
 
     Two real transactions: the first holds its work while the second runs
     (the second skips what the first holds), or the first commits after the
-    second began (the second's data is out of date: it leaves the items).
+    second began (the second's data is out of date: it leaves the items), or
+    both run at the same moment in two threads, as two cron workers do.
     The data is committed, dated 2017 so that the demo data is not due, and
     removed afterwards.
     """
@@ -126,6 +128,34 @@ class TestScheduledRunRace(TransactionCase):
         cr.execute("SET lock_timeout = '2s'")
         return api.Environment(cr, SUPERUSER_ID, {})
 
+    def _race(self, job):
+        """Two cron workers: ``job(env)`` run at the same moment in two
+        transactions started together, each committed. The result of each
+        run, or the error it raised."""
+        envs = [self._worker(), self._worker()]
+        start = threading.Barrier(len(envs))
+        results = [None] * len(envs)
+
+        def work(index):
+            env = envs[index]
+            try:
+                start.wait(timeout=10)
+                results[index] = job(env)
+                env.cr.commit()
+            except Exception as error:  # noqa: BLE001 (returned to the test)
+                env.cr.rollback()
+                results[index] = error
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
+        errors = [result for result in results if isinstance(result, Exception)]
+        self.assertFalse(errors, "a run failed")
+        return results
+
     def _clock(self, env):
         deadlines = env["refugee.deadline"]._cron_create_deadlines()
         env.flush_all()
@@ -165,6 +195,17 @@ class TestScheduledRunRace(TransactionCase):
         self.assertEqual({row[3] for row in self._committed_deadlines()}, {1})
         self.assertEqual(len(self._committed_deadlines()), len(first))
 
+    def test_clock_run_by_two_workers_at_once(self):
+        first, second = self._race(self._clock)
+        self.assertIn(
+            ("residence_permit", "refugee.beneficiary", self.due_id), first + second
+        )
+        self.assertFalse(first and second, "one run stores the deadlines")
+        committed = self._committed_deadlines()
+        self.assertEqual({row[3] for row in committed}, {1})
+        self.assertEqual(len(committed), len(first) + len(second))
+        self.assertEqual(self._clock(self._worker()), [])
+
     def _anonymise(self, env):
         done = []
         privacy = RefugeeFilePrivacyMixin
@@ -202,5 +243,24 @@ class TestScheduledRunRace(TransactionCase):
         env1.cr.commit()
         self.assertEqual(self._anonymise(env2), [])
         env2.cr.commit()
+        self.assertEqual(self._anonymised_on(), date(2017, 3, 2))
+        self.assertEqual(self._anonymise(self._worker()), [])
+
+    def test_anonymisation_by_two_workers_at_once(self):
+        done = {}
+        original = RefugeeFilePrivacyMixin._anonymise
+
+        def anonymise(records):
+            done.setdefault(id(records.env.cr), []).extend(records.ids)
+            return original(records)
+
+        def job(env):
+            env["refugee.beneficiary"]._cron_anonymise_expired()
+            env.flush_all()
+            return done.get(id(env.cr), [])
+
+        with patch.object(RefugeeFilePrivacyMixin, "_anonymise", anonymise):
+            first, second = self._race(job)
+        self.assertEqual(first + second, [self.expired_id])
         self.assertEqual(self._anonymised_on(), date(2017, 3, 2))
         self.assertEqual(self._anonymise(self._worker()), [])
