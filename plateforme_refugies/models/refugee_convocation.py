@@ -336,6 +336,10 @@ class RefugeeConvocation(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        # no letter to reprint for an appointment that will not take place
+        self.activity_unlink(
+            ["plateforme_refugies.mail_activity_type_convocation_reprint"]
+        )
 
     def action_mark_present(self):
         self.presence = "present"

@@ -292,10 +292,14 @@ class TestConvocation(ConvocationCase, MailCase):
             (letters | by_email).with_env(env).write(
                 {"date_start": datetime(2026, 3, 12, 13, 30)}
             )
-        self.assertEqual(len(self._new_mails), 1)
-        self.assertEqual(self._new_mails.recipient_ids, self.person.partner_id)
-        self.assertIn("Votre rendez-vous", self._new_mails.subject)
-        self.assertIn("jeudi 12 mars 2026", self._new_mails.body_html)
+        # (the others tell the counsellor of the activities)
+        to_persons = self._new_mails.filtered(
+            lambda m: m.recipient_ids & (letters | by_email).beneficiary_id.partner_id
+        )
+        self.assertEqual(len(to_persons), 1)
+        self.assertEqual(to_persons.recipient_ids, self.person.partner_id)
+        self.assertIn("Votre rendez-vous", to_persons.subject)
+        self.assertIn("jeudi 12 mars 2026", to_persons.body_html)
         activities = Activity.search(reprint)
         self.assertEqual(len(activities), 2)
         self.assertEqual(set(activities.mapped("res_model")), {"refugee.convocation"})
@@ -319,11 +323,16 @@ class TestConvocation(ConvocationCase, MailCase):
         # moved again before it was printed: still one activity each
         with self.mock_mail_gateway():
             letters.with_env(env).write({"date_start": datetime(2026, 3, 13, 8, 0)})
-        self.assertFalse(self._new_mails)
+        self.assertFalse(
+            self._new_mails.recipient_ids & letters.beneficiary_id.partner_id
+        )
         self.assertEqual(Activity.search(reprint), activities)
         self.assertIn("vendredi 13 mars 2026", activity.summary)
         self.assertEqual(letters.mapped("move_count"), [2, 2])
         self.assertEqual(by_email.move_count, 1)
+        # cancelled: nothing left to reprint
+        letters[0].with_user(self.counsellor_north).action_cancel()
+        self.assertEqual(Activity.search(reprint), activity)
 
     @freeze_time("2026-03-02 08:00:00")
     def test_cancelled_source_cancels_and_refuses_sending(self):
@@ -463,7 +472,8 @@ class TestConvocationSms(ConvocationCase, MailCase, SMSCase):
         # 160 characters of the SMS alphabet, only 70 of the others
         text = convocation._sms_text()
         self.assertEqual(
-            text, "RDV 04/03 10:00, Rue du Maréchal Leclerc, Vendome. Tél. 06 11 22 33 44"
+            text,
+            "RDV 04/03 10:00, Rue du Maréchal Leclerc, Vendome. Tél. 06 11 22 33 44",
         )
         with self.mockSMSGateway(), self.mock_mail_gateway():
             self.env["ir.config_parameter"].set_param(
@@ -514,6 +524,4 @@ class TestConvocationSms(ConvocationCase, MailCase, SMSCase):
             (convocation | others).action_send()
         self.assertFalse(self._new_sms)
         self.assertFalse(self._sms)
-        self.assertEqual(
-            sent, [(convocation, "+33611223344", convocation._sms_text())]
-        )
+        self.assertEqual(sent, [(convocation, "+33611223344", convocation._sms_text())])

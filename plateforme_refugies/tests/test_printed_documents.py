@@ -47,7 +47,9 @@ class TestPrintedDocuments(ConvocationCase):
                 self.person.contact_language_id = self.env[
                     "refugee.language"
                 ]._find_by_code(code)
-                html = self._render("refugee_convocation_letter_action", self._convoke())
+                html = self._render(
+                    "refugee_convocation_letter_action", self._convoke()
+                )
                 columns = lxml_html.fromstring(html).xpath(
                     "//td[contains(@class, 'o_refugee_convocation_')]"
                 )
@@ -61,7 +63,8 @@ class TestPrintedDocuments(ConvocationCase):
                 self.assertRegex(text, "[\u0600-\u06ff]{4}")
                 self.assertNotIn(FRENCH_SENTENCE, text)
                 self.assertIn(
-                    "10:00", [e.text_content() for e in theirs.xpath(".//*[@dir='ltr']")]
+                    "10:00",
+                    [e.text_content() for e in theirs.xpath(".//*[@dir='ltr']")],
                 )
 
     def test_letter_falls_back_to_english(self):

@@ -4,6 +4,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.base.models.ir_qweb import QWebException
+
 from .test_convocation import ConvocationCase
 
 # Odoo's refusal of a record of another site, in French
@@ -41,8 +43,15 @@ class PrivacyReportsCase(ConvocationCase):
             "event_attendance_sheet_action": self._workshop(),
             WHOLE_FILE: self.person,
         }
+        # the placement sheet names the person with their consent for SIAE
+        self.env["refugee.consent"].create(
+            {"beneficiary_id": self.person.id, "partner_type_id": self.siae_kind.id}
+        )
         reports = self.env["ir.model.data"].search(
-            [("module", "=", "plateforme_refugies"), ("model", "=", "ir.actions.report")]
+            [
+                ("module", "=", "plateforme_refugies"),
+                ("model", "=", "ir.actions.report"),
+            ]
         )
         self.assertEqual(
             set(reports.mapped("name")), set(documents) | ANONYMOUS_REPORTS
@@ -58,9 +67,25 @@ class TestPrivacyReports(PrivacyReportsCase):
     """Rendered as each user: a counsellor of another site gets a French
     refusal, never the document."""
 
+    def _refusal(self, user, render, report, record):
+        """The refusal of ``render`` of the report as ``user``: an AccessError,
+        which QWeb raises as the cause of its rendering error (the report
+        routes answer it as such: 403)."""
+        # what a request of the user reads: nothing the test wrote is cached
+        self.env.invalidate_all()
+        Report = self.env["ir.actions.report"].with_user(user)
+        with self.assertRaises(QWebException) as catcher:
+            getattr(Report.with_context(lang=user.lang), render)(
+                self._report_name(report), record.ids
+            )
+        error = catcher.exception.__cause__
+        self.assertIsInstance(error, AccessError)
+        return str(error)
+
     def _renders(self, user, report, record):
         """The HTML and the PDF of the report as ``user`` (the PDF is its
         HTML in tests: Odoo does not call wkhtmltopdf there)."""
+        self.env.invalidate_all()
         Report = self.env["ir.actions.report"].with_user(user)
         Report = Report.with_context(lang=user.lang)
         name = self._report_name(report)
@@ -73,31 +98,30 @@ class TestPrivacyReports(PrivacyReportsCase):
         for report, record in self._documents().items():
             for render in ("_render_qweb_html", "_render_qweb_pdf"):
                 with self.subTest(report=report, render=render):
-                    Report = self.env["ir.actions.report"].with_user(
-                        self.counsellor_south
+                    refusal = self._refusal(
+                        self.counsellor_south, render, report, record
                     )
-                    with self.assertRaises(AccessError) as refusal:
-                        getattr(Report.with_context(lang="fr_FR"), render)(
-                            self._report_name(report), record.ids
-                        )
-                    self.assertIn(REFUSED, str(refusal.exception))
-                    self.assertNotIn("Omar", str(refusal.exception))
+                    self.assertIn(REFUSED, refusal)
+                    self.assertNotIn("Omar", refusal)
 
     def test_counsellor_of_the_site_prints_them_but_the_whole_file(self):
         for report, record in self._documents().items():
             with self.subTest(report=report):
                 if report == WHOLE_FILE:
-                    with self.assertRaisesRegex(AccessError, WHOLE_FILE_REFUSED):
-                        self._renders(self.counsellor_north, report, record)
+                    for render in ("_render_qweb_html", "_render_qweb_pdf"):
+                        refusal = self._refusal(
+                            self.counsellor_north, render, report, record
+                        )
+                        self.assertEqual(refusal, WHOLE_FILE_REFUSED)
                     continue
                 for html in self._renders(self.counsellor_north, report, record):
-                    self.assertIn("Omar Haddad", html)
+                    self.assertIn("Omar H", html)
 
     def test_coordinator_prints_them_all(self):
         for report, record in self._documents().items():
             with self.subTest(report=report):
                 for html in self._renders(self.coordinator, report, record):
-                    self.assertIn("Omar Haddad", html)
+                    self.assertIn("Omar H", html)
 
 
 @tagged("post_install", "-at_install")
@@ -130,4 +154,4 @@ class TestPrivacyReportRoutes(PrivacyReportsCase, HttpCase):
                     continue
                 response = self._print(report, record)
                 self.assertEqual(response.status_code, 200)
-                self.assertIn("Omar Haddad", response.text)
+                self.assertIn("Omar H", response.text)

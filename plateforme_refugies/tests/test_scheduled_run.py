@@ -225,7 +225,9 @@ class TestReminderRace(TransactionCase):
         with self.registry.cursor() as cr:
             self.last_ids = {}
             for table in ("mail_message", "mail_mail", "mail_followers"):
-                cr.execute(SQL("SELECT COALESCE(MAX(id), 0) FROM %s", SQL.identifier(table)))
+                cr.execute(
+                    SQL("SELECT COALESCE(MAX(id), 0) FROM %s", SQL.identifier(table))
+                )
                 self.last_ids[table] = cr.fetchone()[0]
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
             site = env["refugee.site"].create(
@@ -248,8 +250,8 @@ class TestReminderRace(TransactionCase):
                     "sent_by": "email",
                 }
             )
-        self.site_id, self.person_id = site.id, person.id
-        self.partner_id, self.convocation_id = person.partner_id.id, convocation.id
+            self.site_id, self.person_id = site.id, person.id
+            self.partner_id, self.convocation_id = person.partner_id.id, convocation.id
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
@@ -296,8 +298,7 @@ class TestReminderRace(TransactionCase):
         with self.registry.cursor() as cr:
             cr.execute(
                 """SELECT COUNT(*) FROM mail_message m
-                     JOIN mail_message_res_partner_needaction_rel n
-                       ON n.mail_message_id = m.id
+                     JOIN mail_notification n ON n.mail_message_id = m.id
                     WHERE m.model = 'refugee.convocation' AND m.res_id = %s
                       AND n.res_partner_id = %s""",
                 [self.convocation_id, self.partner_id],
@@ -316,9 +317,7 @@ class TestReminderRace(TransactionCase):
         self.assertEqual(self._remind(env2), [])
         env1.cr.commit()
         env2.cr.commit()
-        self.assertEqual(
-            self._committed_reminders(), (1, datetime(2017, 3, 2, 8, 0))
-        )
+        self.assertEqual(self._committed_reminders(), (1, datetime(2017, 3, 2, 8, 0)))
         # and the next run finds it reminded
         self.assertEqual(self._remind(self._worker()), [])
 
@@ -330,6 +329,4 @@ class TestReminderRace(TransactionCase):
         # its snapshot still shows the convocation to remind: it leaves it
         self.assertEqual(self._remind(env2), [])
         env2.cr.commit()
-        self.assertEqual(
-            self._committed_reminders(), (1, datetime(2017, 3, 2, 8, 0))
-        )
+        self.assertEqual(self._committed_reminders(), (1, datetime(2017, 3, 2, 8, 0)))
