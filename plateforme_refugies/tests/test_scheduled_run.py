@@ -241,7 +241,7 @@ class TestReminderRace(TransactionCase):
                     "email": "race.reminded@example.com",
                 }
             )
-            # sent the week before: its reminder is due tomorrow's eve
+            # sent the week before, for tomorrow: its reminder is due
             convocation = env["refugee.convocation"].create(
                 {
                     "beneficiary_id": person.id,
