@@ -521,3 +521,22 @@ class TestPrivacyMatrix(RefugeeCase):
         self.env.invalidate_all()
         for model, record in self.records.items():
             self.assertEqual(record.sudo().read([SHOWN_FIELD[model]]), before[model])
+
+    def test_refusals_are_in_french(self):
+        """Each refusal reaches a French-speaking counsellor in French: the
+        same refusal to an English-speaking one reads otherwise."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["base", "mail", "plateforme_refugies"], ["fr_FR"]
+        )
+        user = self.users["counsellor_a"]
+        for model, record in self.records.items():
+            refusals = {}
+            for lang in ("en_US", "fr_FR"):
+                user.lang = lang
+                self.env.invalidate_all()
+                with self.assertRaises(AccessError) as refusal:
+                    record.with_user(user).with_context(lang=lang).unlink()
+                refusals[lang] = str(refusal.exception)
+            with self.subTest(model=model):
+                self.assertNotEqual(refusals["fr_FR"], refusals["en_US"])
