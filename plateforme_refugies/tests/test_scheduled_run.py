@@ -13,8 +13,20 @@ from ..models.refugee_convocation import RefugeeConvocation
 from ..models.refugee_file_privacy_mixin import RefugeeFilePrivacyMixin
 
 
+class RaceCase(TransactionCase):
+    """Runs of a scheduled action in real transactions, as two cron workers."""
+
+    def _worker(self):
+        """A cron worker's transaction; it would wait 2 s at most for a row
+        another one holds (a run that waits for the other has failed)."""
+        cr = self.registry.cursor()
+        self.addCleanup(cr.close)
+        cr.execute("SET lock_timeout = '2s'")
+        return api.Environment(cr, SUPERUSER_ID, {})
+
+
 @freeze_time("2017-03-02")
-class TestScheduledRunRace(TransactionCase):
+class TestScheduledRunRace(RaceCase):
     """Two cron workers (two hosts, or a run by hand during the scheduler's)
     run the deadline clock and the anonymisation at the same moment: each due
     item is processed once, and neither run fails.
@@ -119,14 +131,6 @@ class TestScheduledRunRace(TransactionCase):
             cr.execute("DELETE FROM res_partner WHERE id IN %s", [partners])
             cr.execute("DELETE FROM refugee_site WHERE id = %s", [self.site_id])
 
-    def _worker(self):
-        """A cron worker's transaction; it would wait 2 s at most for a row
-        another one holds (a run that waits for the other has failed)."""
-        cr = self.registry.cursor()
-        self.addCleanup(cr.close)
-        cr.execute("SET lock_timeout = '2s'")
-        return api.Environment(cr, SUPERUSER_ID, {})
-
     def _clock(self, env):
         deadlines = env["refugee.deadline"]._cron_create_deadlines()
         env.flush_all()
@@ -208,7 +212,7 @@ class TestScheduledRunRace(TransactionCase):
 
 
 @freeze_time("2017-03-02 08:00:00")
-class TestReminderRace(TransactionCase):
+class TestReminderRace(RaceCase):
     """Two runs of the reminders at the same moment (the scheduler and a run
     by hand, or the cron workers of two hosts): each person is reminded once,
     by the run that claimed the convocation, and neither run fails.
@@ -269,14 +273,6 @@ class TestReminderRace(TransactionCase):
                 cr.execute(
                     SQL("DELETE FROM %s WHERE id = %s", SQL.identifier(table), id_)
                 )
-
-    def _worker(self):
-        """A cron worker's transaction; it would wait 2 s at most for a row
-        another one holds (a run that waits for the other has failed)."""
-        cr = self.registry.cursor()
-        self.addCleanup(cr.close)
-        cr.execute("SET lock_timeout = '2s'")
-        return api.Environment(cr, SUPERUSER_ID, {})
 
     def _remind(self, env):
         """The convocations whose reminder this run e-mailed."""
