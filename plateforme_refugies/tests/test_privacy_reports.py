@@ -155,3 +155,17 @@ class TestPrivacyReportRoutes(PrivacyReportsCase, HttpCase):
                 response = self._print(report, record)
                 self.assertEqual(response.status_code, 200)
                 self.assertIn("Omar H", response.text)
+
+    def test_whole_file_by_url_logs_its_sensitive_read_without_warning(self):
+        """The route serves reports on a read-only cursor: the log of the
+        sensitive data the whole file holds is written all the same, without
+        Odoo replaying the request (a WARNING)."""
+        self.person.health_constraints = "Asthme sévère"
+        Log = self.env["refugee.sensitive.access.log"]
+        self.authenticate("test_coordinator", "test_coordinator")
+        with self.assertNoLogs("odoo", "WARNING"):
+            response = self._print(WHOLE_FILE, self.person)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Asthme sévère", response.text)
+        log = Log.search([("beneficiary_id", "=", self.person.id)])
+        self.assertEqual(log.user_id, self.coordinator)
