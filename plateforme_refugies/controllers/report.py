@@ -6,17 +6,22 @@ from odoo.http import request
 from odoo.addons.web.controllers.report import ReportController
 
 # Reports that write while they print: the whole file logs the reads of the
-# sensitive data it holds (refugee.sensitive.access.log).
-WRITING_REPORTS = ("plateforme_refugies.report_beneficiary_access",)
+# sensitive data it holds (refugee.sensitive.access.log); the convocation
+# letter activates the person's language the first time it is printed in it
+# (refugee.convocation._ensure_lang).
+WRITING_REPORTS = (
+    "plateforme_refugies.report_beneficiary_access",
+    "plateforme_refugies.refugee_convocation_letter",
+)
 
 
 def report_readonly(controller):
     """Whether the report the request asks for prints on a read-only cursor.
 
     Odoo serves its report URLs (``/report/pdf/<report>/<ids>``) on a read-only
-    cursor (on the read replica when one is configured), where the INSERT of
-    the log fails and Odoo replays the whole request with a WARNING: the
-    reports that write get a read/write cursor at once.
+    cursor (on the read replica when one is configured), where a write fails
+    and Odoo replays the whole request with a WARNING: the reports that write
+    get a read/write cursor at once.
     """
     segments = request.httprequest.path.split("/")
     return not any(report in segments for report in WRITING_REPORTS)

@@ -169,3 +169,20 @@ class TestPrivacyReportRoutes(PrivacyReportsCase, HttpCase):
         self.assertIn("Asthme sévère", response.text)
         log = Log.search([("beneficiary_id", "=", self.person.id)])
         self.assertEqual(log.user_id, self.coordinator)
+
+    def test_letter_by_url_in_a_language_never_used_yet(self):
+        """The first letter in Tigrinya activates the language while it
+        prints, by its URL too, without Odoo replaying the request."""
+        tigrinya = self.env["res.lang"].with_context(active_test=False)
+        tigrinya = tigrinya.search([("code", "=", "ti_ER")])
+        tigrinya.active = False  # (the demo data may have used it)
+        self.person.contact_language_id = self.env["refugee.language"]._find_by_code(
+            "ti"
+        )
+        convocation = self._convoke()
+        self.authenticate("test_cip_north", "test_cip_north")
+        with self.assertNoLogs("odoo", "WARNING"):
+            response = self._print("refugee_convocation_letter_action", convocation)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('lang="ti"', response.text)
+        self.assertTrue(tigrinya.active)
