@@ -8,7 +8,8 @@
 #      site-packages/odoo/addons, where OCA wheels install
 #      (scripts/check_odoo_addons.py).
 #   2. Debian packages: PostgreSQL server, Chromium (tours), wkhtmltopdf (PDF
-#      reports); `apt-get update` runs only when one is missing.
+#      reports) and the Noto fonts of the letters' scripts; `apt-get update`
+#      runs only when one is missing.
 #   3. requirements-dev.txt (lint and test tools);
 #   4. a gevent that starts, for the websocket process of the workers.
 #
@@ -145,8 +146,9 @@ pr_info "checking that odoo.addons spans Odoo's addons and site-packages/odoo/ad
 
 # --- 2. Debian packages ----------------------------------------------------------
 # postgresql-15: the server for the private cluster (scripts/pg.sh);
-# chromium: HttpCase tours; wkhtmltopdf: PDF reports.
-apt_install_missing postgresql-15 chromium wkhtmltopdf
+# chromium: HttpCase tours; wkhtmltopdf: PDF reports; fonts-noto-core: the
+# scripts of the convocation letters (Arabic, Ethiopic, Georgian, Bengali…).
+apt_install_missing postgresql-15 chromium wkhtmltopdf fonts-noto-core
 
 # --- 3. development tools --------------------------------------------------------
 pr_info "pip install -r requirements-dev.txt"

@@ -1,5 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import unicodedata
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -8,6 +9,7 @@ from odoo.tools import format_date, format_time
 
 from .event_registration import ATTENDANCES
 from .refugee_convocation_source_mixin import DEFAULT_TZ
+from .scheduled_run import claim_for_run
 
 CONVOCATION_KINDS = [
     ("interview", "Interview"),
@@ -30,6 +32,8 @@ GSM_CHARACTERS = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
+# Characters of French texts outside the SMS alphabet, and their stand-ins
+SMS_STAND_INS = {"\u2019": "'", "\u00a0": " ", "\u202f": " "}
 # What to bring by default, per kind of appointment (xml ids of items)
 DEFAULT_ITEMS = {
     "interview": ("this_letter", "residence_permit"),
@@ -70,6 +74,23 @@ PDF_PICTOGRAMS = {
 
 
 PRESENCE_KINDS = [*CONVOCATION_KINDS, ("sas_week", "Week in a SIAE")]
+
+
+def sms_alphabet(text):
+    """``text`` in the SMS alphabet where it can be: a letter outside it loses
+    its accent (Vendôme: Vendome), typographic spaces and apostrophes become
+    plain ones; other scripts are kept (the SMS is then a Unicode one)."""
+    chars = []
+    for char in text:
+        if char not in GSM_CHARACTERS:
+            char = SMS_STAND_INS.get(char) or unicodedata.normalize("NFKD", char)[0]
+        chars.append(char)
+    return "".join(chars)
+
+
+def sms_length(text):
+    """How many characters one SMS holds, written in the alphabet of ``text``."""
+    return SMS_GSM_LENGTH if set(text) <= GSM_CHARACTERS else SMS_UNICODE_LENGTH
 
 
 class RefugeeConvocation(models.Model):
@@ -283,9 +304,10 @@ class RefugeeConvocation(models.Model):
                     registration.attendance = convocation.presence
             self.beneficiary_id._check_repeated_absences()
         if moved:
-            moved.move_count += 1
+            for convocation in moved:
+                convocation.move_count += 1
             moved.reminder_sent_on = False
-            moved._send()
+            moved._send()._schedule_reprint()
         return res
 
     # ------------------------------------------------------------------
@@ -314,6 +336,10 @@ class RefugeeConvocation(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        # no letter to reprint for an appointment that will not take place
+        self.activity_unlink(
+            ["plateforme_refugies.mail_activity_type_convocation_reprint"]
+        )
 
     def action_mark_present(self):
         self.presence = "present"
@@ -358,6 +384,46 @@ class RefugeeConvocation(models.Model):
         letters.write({"sent_by": "letter"})
         self.write({"state": "sent", "sent_on": fields.Datetime.now()})
         return letters
+
+    def _schedule_reprint(self):
+        """A moved appointment of a person no e-mail reaches: the counsellor
+        prints the new letter (the convocation's *Print the letter*) and hands
+        it over. One open activity per convocation, on the convocation, in the
+        counsellor's language whoever moved it (the scheduler included)."""
+        activity_type = self.env.ref(
+            "plateforme_refugies.mail_activity_type_convocation_reprint"
+        )
+        for convocation in self:
+            user = convocation.counsellor_id
+            lang = user._refugee_lang()
+            env = convocation.with_context(lang=lang).env
+            person = convocation.beneficiary_id.name
+            date_label = convocation._date_label(lang)
+            values = {
+                "summary": env._(
+                    "Reprint the convocation: %(person)s, %(date)s",
+                    person=person,
+                    date=date_label,
+                ),
+                "note": env._(
+                    "%(person)s has a new appointment: %(date)s at %(time)s. No "
+                    "e-mail reaches them: print the new letter (Print the letter "
+                    "button) and hand it over or post it.",
+                    person=person,
+                    date=date_label,
+                    time=convocation._time_label(lang),
+                ),
+                "date_deadline": fields.Date.context_today(convocation),
+            }
+            open_activity = convocation.activity_ids.filtered(
+                lambda a, t=activity_type: a.activity_type_id == t
+            )
+            if open_activity:
+                open_activity.write(values)
+            else:
+                convocation.activity_schedule(
+                    activity_type_id=activity_type.id, user_id=user.id, **values
+                )
 
     def _send_mail(self, template):
         """One e-mail per convocation, French and the language of contact side
@@ -417,19 +483,29 @@ class RefugeeConvocation(models.Model):
     def _sms_text(self):
         """The text of one SMS, in French, with what a person who reads little
         French still reads: the date, the time, the address and a phone
-        number."""
+        number, in the SMS alphabet where it can be (160 characters in one
+        SMS, 70 in Unicode)."""
         self.ensure_one()
         place = self.place_id
         # French whoever sends it, the scheduler included
-        text = self.with_context(lang=FRENCH).env._(
-            "Appointment %(date)s %(time)s, %(address)s. Tel. %(phone)s",
-            date=self._date_label(FRENCH, short=True),
-            time=self._time_label(FRENCH),
-            address=", ".join(filter(None, [place.street, place.city])),
-            phone=self.counsellor_phone or "",
-        )
-        limit = SMS_GSM_LENGTH if set(text) <= GSM_CHARACTERS else SMS_UNICODE_LENGTH
-        return text[:limit]
+        env = self.with_context(lang=FRENCH).env
+        # a long address is cut to its town rather than the phone number
+        for address in (
+            ", ".join(filter(None, [place.street, place.city])),
+            place.city or "",
+        ):
+            text = sms_alphabet(
+                env._(
+                    "Appointment %(date)s %(time)s, %(address)s. Tel. %(phone)s",
+                    date=self._date_label(FRENCH, short=True),
+                    time=self._time_label(FRENCH),
+                    address=address,
+                    phone=self.counsellor_phone or "",
+                )
+            )
+            if len(text) <= sms_length(text):
+                return text
+        return text[: sms_length(text)]
 
     def _host_contact(self):
         """The partner contact met at the appointment (SIAE supervisor,
@@ -457,13 +533,17 @@ class RefugeeConvocation(models.Model):
             .get_param(REMINDER_DAYS_PARAMETER, DEFAULT_REMINDER_DAYS)
         )
         now = fields.Datetime.now()
-        due = self.search(
-            [
-                ("state", "=", "sent"),
-                ("reminder_sent_on", "=", False),
-                ("date_start", ">", now),
-                ("date_start", "<=", now + timedelta(days=days)),
-            ]
+        # the convocations another run is reminding, or has just reminded,
+        # are left to it: each person gets one reminder
+        due = claim_for_run(
+            self.search(
+                [
+                    ("state", "=", "sent"),
+                    ("reminder_sent_on", "=", False),
+                    ("date_start", ">", now),
+                    ("date_start", "<=", now + timedelta(days=days)),
+                ]
+            )
         )
         template = self.env.ref(
             "plateforme_refugies.mail_template_refugee_convocation_reminder"

@@ -46,3 +46,4 @@ from . import test_french_everywhere
 from . import test_convocation
 from . import test_presence
 from . import test_printed_documents
+from . import test_privacy_reports

@@ -1,6 +1,8 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime
+from datetime import datetime
+
+from lxml import html as lxml_html
 
 from odoo.tests import tagged
 
@@ -35,6 +37,36 @@ class TestPrintedDocuments(ConvocationCase):
         self.assertIn("Votre titre de séjour", html)
         self.assertIn("بطاقة إقامتك", html)
 
+    def test_right_to_left_texts_in_blocks_of_their_own(self):
+        """Arabic, Persian (for Dari) and Pashto: the text of the person's
+        language is a right-to-left block, in a font that has the Arabic
+        script (the layout's own has none), beside the French left-to-right
+        one; times and phone numbers stay left to right inside it."""
+        for code, iso in (("ar", "ar"), ("prs", "fa"), ("ps", "ps")):
+            with self.subTest(language=code):
+                self.person.contact_language_id = self.env[
+                    "refugee.language"
+                ]._find_by_code(code)
+                html = self._render(
+                    "refugee_convocation_letter_action", self._convoke()
+                )
+                columns = lxml_html.fromstring(html).xpath(
+                    "//td[contains(@class, 'o_refugee_convocation_')]"
+                )
+                self.assertEqual([c.get("dir") for c in columns], ["ltr", "rtl"])
+                french, theirs = columns
+                self.assertIn(FRENCH_SENTENCE, french.text_content())
+                self.assertEqual(theirs.get("lang"), iso)
+                self.assertIn("text-align: right", theirs.get("style"))
+                self.assertIn("'Noto Naskh Arabic'", theirs.get("style"))
+                text = theirs.text_content()
+                self.assertRegex(text, "[\u0600-\u06ff]{4}")
+                self.assertNotIn(FRENCH_SENTENCE, text)
+                self.assertIn(
+                    "10:00",
+                    [e.text_content() for e in theirs.xpath(".//*[@dir='ltr']")],
+                )
+
     def test_letter_falls_back_to_english(self):
         self.person.contact_language_id = self.env.ref(
             "plateforme_refugies.language_so"
@@ -49,35 +81,7 @@ class TestPrintedDocuments(ConvocationCase):
         self.assertNotIn('dir="rtl"', html)
 
     def test_pmsmp_agreement(self):
-        Partner = self.env["res.partner"]
-        employer = Partner.create(
-            {
-                "name": "Maraîchers de Sologne",
-                "is_company": True,
-                "is_partner_employer": True,
-                "company_registry": "12345678900012",
-            }
-        )
-        tutor = Partner.create(
-            {
-                "name": "Didier Montigny",
-                "parent_id": employer.id,
-                "function": "Chef de culture",
-            }
-        )
-        self.journey.write({"state": "in_progress", "drawer_employment": True})
-        immersion = self.env["refugee.immersion"].create(
-            {
-                "beneficiary_id": self.person.id,
-                "employer_id": employer.id,
-                "tutor_id": tutor.id,
-                "objective": "confirm",
-                "job_title": "Ouvrier maraîcher",
-                "tasks": "Récolte et conditionnement des légumes",
-                "date_start": date.today(),
-                "weekly_hours": 35,
-            }
-        )
+        immersion = self._immersion()
         html = self._render("refugee_immersion_agreement_action", immersion)
         for text in (
             "Convention de période de mise en situation en milieu professionnel",
@@ -97,22 +101,7 @@ class TestPrintedDocuments(ConvocationCase):
         self.assertIn("Confirmer un projet", html[checked : checked + 200])
 
     def test_attendance_sheet_morning_and_afternoon(self):
-        workshop = self.env["event.event"].create(
-            {
-                "name": "Codes du monde du travail",
-                "is_workshop": True,
-                "site_id": self.site_north.id,
-                "workshop_theme_id": self.env.ref(
-                    "plateforme_refugies.workshop_theme_job_search"
-                ).id,
-                "date_tz": "Europe/Paris",
-                "date_begin": datetime(2026, 3, 10, 8, 0),
-                "date_end": datetime(2026, 3, 10, 15, 0),
-            }
-        )
-        self.env["event.registration"].create(
-            {"event_id": workshop.id, "beneficiary_id": self.person.id}
-        )
+        workshop = self._workshop()
         self.assertEqual(
             workshop.with_context(lang="fr_FR")._attendance_sheet_columns(),
             ["10/03/2026, matin", "10/03/2026, après-midi"],

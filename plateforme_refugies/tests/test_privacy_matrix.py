@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 
@@ -56,6 +56,33 @@ EXPECTED = {
     "event.registration": dict.fromkeys(OWNERS, EVERYTHING - {UNLINK})
     | {"coordinator": EVERYTHING},
     "crm.lead": dict.fromkeys(OWNERS + ("coordinator",), EVERYTHING - {UNLINK}),
+    # the other records of the file and its journey
+    "refugee.diagnostic": dict.fromkeys(OWNERS + ("coordinator",), EVERYTHING),
+    "refugee.enrolment": dict.fromkeys(OWNERS + ("coordinator",), EVERYTHING),
+    "refugee.french.training": dict.fromkeys(OWNERS + ("coordinator",), EVERYTHING),
+    "refugee.french.assessment": dict.fromkeys(OWNERS + ("coordinator",), EVERYTHING),
+    "refugee.siae.placement": dict.fromkeys(OWNERS + ("coordinator",), EVERYTHING),
+    "refugee.placement.attendance": dict.fromkeys(
+        OWNERS + ("coordinator",), EVERYTHING
+    ),
+    "refugee.immersion.visit": dict.fromkeys(OWNERS + ("coordinator",), EVERYTHING),
+    # the coordinator deletes immersions, hires, their follow-ups, requests
+    # and convocations; counsellors cancel them
+    "refugee.immersion": dict.fromkeys(OWNERS, EVERYTHING - {UNLINK})
+    | {"coordinator": EVERYTHING},
+    "refugee.hire": dict.fromkeys(OWNERS, EVERYTHING - {UNLINK})
+    | {"coordinator": EVERYTHING},
+    "refugee.hire.follow.up": dict.fromkeys(OWNERS, EVERYTHING - {UNLINK})
+    | {"coordinator": EVERYTHING},
+    "refugee.reorientation.request": dict.fromkeys(OWNERS, EVERYTHING - {UNLINK})
+    | {"coordinator": EVERYTHING},
+    "refugee.convocation": dict.fromkeys(OWNERS, EVERYTHING - {UNLINK})
+    | {"coordinator": EVERYTHING},
+    # made by the scheduler: counsellors read them
+    "refugee.deadline": dict.fromkeys(OWNERS, {READ, SEARCH, EXPORT})
+    | {"coordinator": EVERYTHING},
+    # who read the sensitive data: the coordinator reads it, nobody changes it
+    "refugee.sensitive.access.log": {"coordinator": {READ, SEARCH, EXPORT}},
 }
 # Fields read and exported per model: what names the person
 SHOWN_FIELD = {
@@ -73,6 +100,20 @@ SHOWN_FIELD = {
     "ir.attachment": "name",
     "event.registration": "email",
     "crm.lead": "partner_id",
+    "refugee.diagnostic": "beneficiary_id",
+    "refugee.enrolment": "beneficiary_id",
+    "refugee.french.training": "beneficiary_id",
+    "refugee.french.assessment": "beneficiary_id",
+    "refugee.siae.placement": "beneficiary_id",
+    "refugee.placement.attendance": "placement_id",
+    "refugee.immersion.visit": "immersion_id",
+    "refugee.immersion": "beneficiary_id",
+    "refugee.hire": "beneficiary_id",
+    "refugee.hire.follow.up": "beneficiary_id",
+    "refugee.reorientation.request": "beneficiary_id",
+    "refugee.convocation": "beneficiary_id",
+    "refugee.deadline": "beneficiary_id",
+    "refugee.sensitive.access.log": "beneficiary_reference",
 }
 SENSITIVE = ("health_constraints", "disability_recognised", "confidential_notes")
 
@@ -174,7 +215,7 @@ class TestPrivacyMatrix(RefugeeCase):
             }
         )
         person.message_subscribe(partner_ids=person.partner_id.ids)
-        return {
+        records = {
             "refugee.beneficiary": person,
             "refugee.journey": journey,
             "refugee.consent": env["refugee.consent"].create(
@@ -237,6 +278,134 @@ class TestPrivacyMatrix(RefugeeCase):
                 }
             ),
         }
+        records.update(cls._journey_records_about(person, journey))
+        return records
+
+    @classmethod
+    def _journey_records_about(cls, person, journey):
+        """One record of each of the platform's other models about
+        ``person``: French, enrolments, SAS, immersion, hire, requests,
+        convocations, deadlines and the log of the sensitive reads."""
+        env = cls.env
+        today = fields.Date.context_today(journey)
+        journey.write(
+            {
+                "state": "in_progress",
+                "start_date": date(2026, 1, 12),
+                "drawer_sas": True,
+                "drawer_employment": True,
+            }
+        )
+        Partner = env["res.partner"]
+        siae = Partner.create(
+            {
+                "name": "Test Matrix SIAE",
+                "is_company": True,
+                "is_siae": True,
+                "siae_type": "aci",
+                "siae_capacity": 2,
+            }
+        )
+        employer = Partner.create(
+            {
+                "name": "Test Matrix Employer",
+                "is_company": True,
+                "is_partner_employer": True,
+            }
+        )
+        placement = env["refugee.siae.placement"].create(
+            {
+                "journey_id": journey.id,
+                "siae_id": siae.id,
+                "date_start": date(2026, 2, 2),
+                "date_end": date(2026, 2, 27),
+            }
+        )
+        immersion = env["refugee.immersion"].create(
+            {
+                "beneficiary_id": person.id,
+                "employer_id": employer.id,
+                "objective": "discover",
+                "date_start": today,
+            }
+        )
+        records = {
+            "refugee.diagnostic": env["refugee.diagnostic"].create(
+                {"journey_id": journey.id}
+            ),
+            "refugee.enrolment": env["refugee.enrolment"].create(
+                {
+                    "beneficiary_id": person.id,
+                    "scheme": "cej",
+                    "start_date": date(2026, 1, 5),
+                }
+            ),
+            "refugee.french.training": env["refugee.french.training"].create(
+                {"beneficiary_id": person.id, "hours_prescribed": 100}
+            ),
+            "refugee.french.assessment": env["refugee.french.assessment"].create(
+                {
+                    "beneficiary_id": person.id,
+                    "date": date(2026, 1, 15),
+                    "oral_comprehension": "a1",
+                }
+            ),
+            "refugee.siae.placement": placement,
+            "refugee.placement.attendance": env["refugee.placement.attendance"].create(
+                {
+                    "placement_id": placement.id,
+                    "week_start": date(2026, 2, 2),
+                    "hours_worked": 20,
+                }
+            ),
+            "refugee.immersion": immersion,
+            "refugee.immersion.visit": env["refugee.immersion.visit"].create(
+                {"immersion_id": immersion.id}
+            ),
+            "refugee.reorientation.request": env[
+                "refugee.reorientation.request"
+            ].create(
+                {
+                    "journey_id": journey.id,
+                    "reason": "Projet de formation qualifiante",
+                    "new_drawer_training": True,
+                }
+            ),
+            "refugee.convocation": env["refugee.convocation"].create(
+                {"beneficiary_id": person.id, "date_start": datetime(2026, 3, 4, 9)}
+            ),
+            "refugee.deadline": env["refugee.deadline"].create(
+                {
+                    "kind": "residence_permit",
+                    "date_deadline": date(2026, 4, 1),
+                    "res_model": person._name,
+                    "res_id": person.id,
+                    "beneficiary_id": person.id,
+                }
+            ),
+            "refugee.sensitive.access.log": env["refugee.sensitive.access.log"].create(
+                {
+                    "user_id": cls.counsellor_south.id,
+                    "beneficiary_id": person.id,
+                    "beneficiary_reference": person.reference,
+                    "field_names": "Contraintes de santé",
+                }
+            ),
+        }
+        # last: a hire confirmed may end the journey
+        hire = env["refugee.hire"].create(
+            {
+                "beneficiary_id": person.id,
+                "employer_id": employer.id,
+                "job_title": "Commis de cuisine",
+                "contract_type": "cdi",
+                "date_start": today,
+            }
+        )
+        hire.action_confirm()
+        records["refugee.hire"] = hire
+        records["refugee.hire.follow.up"] = hire.follow_up_ids[:1]
+        return records
 
     def _allowed(self, record, user, operation):
         """Whether ``user`` may do ``operation`` on ``record``, as Odoo checks
@@ -258,6 +427,21 @@ class TestPrivacyMatrix(RefugeeCase):
         except AccessError:
             return False
         return True
+
+    def test_every_model_naming_a_person_is_in_the_matrix(self):
+        """A new model of the platform about a person (its file or its site)
+        fails here until its line of the matrix says who may do what."""
+        naming = {
+            name
+            for name, Model in self.env.registry.items()
+            if name.startswith("refugee.")
+            and not (Model._abstract or Model._transient)
+            and Model._auto
+            and not Model._table_query
+            and {"beneficiary_id", "site_id"} & set(Model._fields)
+        }
+        self.assertIn("refugee.convocation", naming)
+        self.assertFalse(naming - set(EXPECTED))
 
     def test_access_matrix(self):
         self.assertEqual(set(self.records), set(EXPECTED))
@@ -337,3 +521,22 @@ class TestPrivacyMatrix(RefugeeCase):
         self.env.invalidate_all()
         for model, record in self.records.items():
             self.assertEqual(record.sudo().read([SHOWN_FIELD[model]]), before[model])
+
+    def test_refusals_are_in_french(self):
+        """Each refusal reaches a French-speaking counsellor in French: the
+        same refusal to an English-speaking one reads otherwise."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["base", "mail", "plateforme_refugies"], ["fr_FR"]
+        )
+        user = self.users["counsellor_a"]
+        for model, record in self.records.items():
+            refusals = {}
+            for lang in ("en_US", "fr_FR"):
+                user.lang = lang
+                self.env.invalidate_all()
+                with self.assertRaises(AccessError) as refusal:
+                    record.with_user(user).with_context(lang=lang).unlink()
+                refusals[lang] = str(refusal.exception)
+            with self.subTest(model=model):
+                self.assertNotEqual(refusals["fr_FR"], refusals["en_US"])
