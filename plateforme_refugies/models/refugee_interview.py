@@ -122,7 +122,11 @@ class RefugeeInterview(models.Model):
             SYNCING_CALENDAR
         )
         # the attendees the interview put in its meeting, before the change
-        managed = {interview: interview._get_attendees() for interview in self} if sync else {}
+        managed = (
+            {interview: interview._get_attendees() for interview in self}
+            if sync
+            else {}
+        )
         res = super().write(vals)
         if sync:
             self._sync_calendar_event(managed)

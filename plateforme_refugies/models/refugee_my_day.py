@@ -476,9 +476,7 @@ class RefugeeMyDay(models.AbstractModel):
         rows = sorted(
             (
                 row
-                for row in Beneficiary._read_no_shows(
-                    SQL("(%s)", caseload.subselect())
-                )
+                for row in Beneficiary._read_no_shows(SQL("(%s)", caseload.subselect()))
                 if row[1] or row[2] > threshold
             ),
             key=lambda row: (row[3], row[0]),

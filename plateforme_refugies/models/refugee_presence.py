@@ -46,7 +46,7 @@ DEFAULT_NO_SHOW_THRESHOLD = 30
 NO_SHOW_QUERY = """
     SELECT beneficiary_id,
            COUNT(*) FILTER (WHERE rank <= 2 AND presence = 'absent') = 2,
-           100.0 * COUNT(*) FILTER (WHERE presence = 'absent') / COUNT(*),
+           (100.0 * COUNT(*) FILTER (WHERE presence = 'absent') / COUNT(*))::float,
            MAX(date) FILTER (WHERE presence = 'absent')
       FROM (SELECT beneficiary_id, presence, date,
                    ROW_NUMBER() OVER (PARTITION BY beneficiary_id

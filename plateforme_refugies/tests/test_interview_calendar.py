@@ -53,7 +53,9 @@ class TestInterviewCalendar(RefugeeCase):
         event.with_user(self.counsellor_north).partner_ids |= colleague
         # a new date, then another counsellor: the colleague stays invited
         interview.with_user(self.counsellor_north).date = datetime(2026, 3, 11, 9, 0)
-        self.assertEqual(event.partner_ids, self.counsellor_north.partner_id | colleague)
+        self.assertEqual(
+            event.partner_ids, self.counsellor_north.partner_id | colleague
+        )
         other = new_test_user(
             self.env,
             "test_cip_north_2",
@@ -104,7 +106,9 @@ class TestInterviewCalendar(RefugeeCase):
         )
         self.assertFalse(invitations)
         # run again: nothing more
-        self.assertFalse(self.env["refugee.interview"]._create_missing_calendar_events())
+        self.assertFalse(
+            self.env["refugee.interview"]._create_missing_calendar_events()
+        )
 
     def test_the_person_with_an_account_is_invited(self):
         new_test_user(

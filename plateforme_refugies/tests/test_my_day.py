@@ -262,9 +262,14 @@ class TestMyDay(RefugeeCase):
         self.assertEqual(no_shows["count"], 2)
         self.assertEqual(
             [(line["res_model"], line["res_id"]) for line in no_shows["lines"]],
-            [("refugee.beneficiary", self.amina.id), ("refugee.beneficiary", self.karim.id)],
+            [
+                ("refugee.beneficiary", self.amina.id),
+                ("refugee.beneficiary", self.karim.id),
+            ],
         )
-        self.assertEqual(no_shows["lines"][0]["detail"], "Two unexcused absences in a row")
+        self.assertEqual(
+            no_shows["lines"][0]["detail"], "Two unexcused absences in a row"
+        )
         self.assertEqual(no_shows["lines"][1]["detail"], "No-show rate: 33 %")
         self.assertRegex(no_shows["lines"][1]["when"], r"10 Feb")
         # the counter opens the same people
@@ -274,15 +279,15 @@ class TestMyDay(RefugeeCase):
             .search(no_shows["domain"]),
             self.amina | self.karim,
         )
-        self.assertEqual(
-            self._my_day(self.counsellor_south)["no_shows"]["count"], 1
-        )
+        self.assertEqual(self._my_day(self.counsellor_south)["no_shows"]["count"], 1)
         # a higher setting: Karim is no longer listed
         self.env["ir.config_parameter"].set_param(
             "plateforme_refugies.no_show_threshold", "40"
         )
         no_shows = self._my_day()["no_shows"]
-        self.assertEqual([line["res_id"] for line in no_shows["lines"]], [self.amina.id])
+        self.assertEqual(
+            [line["res_id"] for line in no_shows["lines"]], [self.amina.id]
+        )
 
 
 @tagged("is_query_count")
