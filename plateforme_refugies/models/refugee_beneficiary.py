@@ -792,10 +792,14 @@ class RefugeeBeneficiary(models.Model):
                 lambda a: a.activity_type_id == activity_type
             ):
                 continue
-            beneficiary.activity_schedule(
+            user = beneficiary.counsellor_id or self.env.user
+            # in the language of the counsellor who will call, also when the
+            # scheduler or a partner's portal records the absence
+            reader = beneficiary.with_context(lang=user._refugee_lang())
+            reader.activity_schedule(
                 activity_type_id=activity_type.id,
-                user_id=(beneficiary.counsellor_id or self.env.user).id,
-                note=self.env._(
+                user_id=user.id,
+                note=reader.env._(
                     "%(name)s missed two appointments in a row without excuse: "
                     "call them to find out why.",
                     name=beneficiary.name,
