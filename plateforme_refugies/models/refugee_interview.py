@@ -221,20 +221,25 @@ class RefugeeInterview(models.Model):
         if not new:
             return
         journey_model_id = self.env["ir.model"]._get_id("refugee.journey")
-        events = Event.create(
-            [
-                {
-                    **interview._calendar_event_values(),
-                    # the person followed is named: never show it to other staff
-                    "privacy": "private",
-                    "res_model_id": journey_model_id,
-                    "res_id": interview.journey_id.id,
-                }
-                for interview in new
-            ]
-        )
-        for interview, event in zip(new, events, strict=True):
-            interview.calendar_event_id = event
+        # the meeting's history in the language of the counsellor whose
+        # calendar it is
+        by_lang = new.grouped(lambda interview: interview.counsellor_id._refugee_lang())
+        for lang, interviews in by_lang.items():
+            events = Event.with_context(lang=lang).create(
+                [
+                    {
+                        **interview._calendar_event_values(),
+                        # the person followed is named: never show it to
+                        # other staff
+                        "privacy": "private",
+                        "res_model_id": journey_model_id,
+                        "res_id": interview.journey_id.id,
+                    }
+                    for interview in interviews
+                ]
+            )
+            for interview, event in zip(interviews, events, strict=True):
+                interview.calendar_event_id = event
 
     @api.model
     def _create_missing_calendar_events(self):
