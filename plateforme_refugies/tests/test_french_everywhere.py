@@ -139,7 +139,7 @@ class TestFrenchEverywhere(PortalCase):
             self.assertIn(expected, summaries)
         self.assertTrue(any(s.startswith("Suivi à 1 mois") for s in summaries))
         self.assertTrue(
-            any(s.startswith("Expiration du titre de séjour") for s in summaries)
+            any(s.startswith("Expiration du titre de séjour : ") for s in summaries)
         )
         english = english_fragments()
         leaks = {fragment for text in texts for fragment in english if fragment in text}
