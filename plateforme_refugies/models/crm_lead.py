@@ -2,9 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
 
-from .refugee_beneficiary import normalize_name
+from .refugee_beneficiary import accent_insensitive_pattern, normalize_name
 from .refugee_french_assessment import CEFR_LEVELS
 
 MONTHS = [
@@ -159,15 +158,16 @@ class CrmLead(models.Model):
         normalised (case, accents, punctuation and spaces ignored)."""
         self.ensure_one()
         key = normalize_name(self.partner_name)
-        words = sorted(key.split(), key=len, reverse=True)[:2]
-        if not words:
+        if not key:
             return self.env["res.partner"]
+        # every word of the name is in the company's, whatever its accents
         candidates = self.env["res.partner"].search(
             [
                 ("is_company", "=", True),
-                "|",
-                ("name", "=ilike", self.partner_name.strip()),
-                *expression.OR([[("name", "ilike", word)] for word in words]),
+                *[
+                    ("name", "ilike", accent_insensitive_pattern(word))
+                    for word in key.split()
+                ],
             ],
             order="id",
         )

@@ -128,6 +128,10 @@ class EventEvent(models.Model):
             if vals.get("is_workshop"):
                 # beneficiaries are invited by their counsellor, not by email
                 vals.setdefault("event_mail_ids", [])
+                # not Odoo's default description, an English text about a
+                # software conference that the calendar file of each
+                # registration would carry
+                vals.setdefault("description", False)
         return super().create(vals_list)
 
     def write(self, vals):

@@ -26,6 +26,18 @@ class MailThread(models.AbstractModel):
             return self.sudo().beneficiary_id
         return self.env["refugee.beneficiary"].sudo()
 
+    def _creation_message(self):
+        """ "… created" in the language of the record's counsellor, whoever
+        creates it; for another record, in the language of the session, else
+        the company's (the scheduler, an upgrade, the demo data run with
+        none)."""
+        field = self._fields.get("counsellor_id")
+        if field and field.comodel_name == "res.users":
+            lang = self[:1].counsellor_id._refugee_lang()
+        else:
+            lang = self.env.lang or self.env.company.sudo().partner_id.lang
+        return super(MailThread, self.with_context(lang=lang))._creation_message()
+
     def message_post(self, **kwargs):
         if len(self) == 1 and kwargs.get("partner_ids"):
             partners = self.env["res.partner"].browse(kwargs["partner_ids"])

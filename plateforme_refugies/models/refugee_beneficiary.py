@@ -19,7 +19,7 @@ from .refugee_french_assessment import (
     LITERACY_LEVELS,
     SKILL_NAMES,
 )
-from .refugee_presence import PRESENCE_QUERY, presence_rate
+from .refugee_presence import NO_SHOW_QUERY, PRESENCE_QUERY, presence_rate
 
 YOUTH_AGE_LIMIT = 26
 # asylum-seeker or emergency housing must be left: a job far away needs housing
@@ -31,6 +31,18 @@ def normalize_name(name):
     decomposed = unicodedata.normalize("NFKD", name or "")
     without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", " ", without_accents.casefold()).strip()
+
+
+# the letters French (and most Latin-script) names write with an accent
+ACCENTED_LETTERS = re.compile(r"[aceinouy]")
+
+
+def accent_insensitive_pattern(word):
+    """An ``ilike`` pattern of a word of ``normalize_name`` that also finds
+    its accented spellings without PostgreSQL's ``unaccent``: each letter that
+    may carry an accent matches any one character ("herault" finds "Hérault").
+    Compare what it finds with ``normalize_name``."""
+    return ACCENTED_LETTERS.sub("_", word)
 
 
 class RefugeeBeneficiary(models.Model):
@@ -763,29 +775,29 @@ class RefugeeBeneficiary(models.Model):
         self.ensure_one()
         return bool(self.email) and not self.refuses_electronic_messages
 
+    @api.model
+    def _read_no_shows(self, people):
+        """The rows of ``NO_SHOW_QUERY`` for ``people`` (SQL for ``IN``: a
+        tuple of ids or a subquery): ``(id, absent twice in a row, no-show
+        rate, day of the last unexcused absence)``, in one query."""
+        self._flush_presences()
+        self.env.cr.execute(SQL(NO_SHOW_QUERY, SQL(PRESENCE_QUERY), people))
+        return self.env.cr.fetchall()
+
     def _check_repeated_absences(self):
         """Two unexcused absences in a row (excused ones skipped) give the
         counsellor one activity, as long as it is open."""
         if not self:
             return
-        self._flush_presences()
-        self.env.cr.execute(
-            SQL(
-                """SELECT beneficiary_id
-                     FROM (SELECT beneficiary_id, presence,
-                                  ROW_NUMBER() OVER (PARTITION BY beneficiary_id
-                                                     ORDER BY date DESC) AS rank
-                             FROM (%s) presences
-                            WHERE beneficiary_id IN %s
-                              AND presence IN ('present', 'absent')) ranked
-                    WHERE rank <= 2
-                    GROUP BY beneficiary_id
-                   HAVING COUNT(*) = 2 AND BOOL_AND(presence = 'absent')""",
-                SQL(PRESENCE_QUERY),
-                tuple(self.ids),
-            )
+        absent_twice = self.browse(
+            [
+                beneficiary_id
+                for beneficiary_id, twice, _rate, _day in self._read_no_shows(
+                    SQL("%s", tuple(self.ids))
+                )
+                if twice
+            ]
         )
-        absent_twice = self.browse([row[0] for row in self.env.cr.fetchall()])
         activity_type = self.env.ref(
             "plateforme_refugies.mail_activity_type_repeated_absences"
         )
@@ -794,10 +806,14 @@ class RefugeeBeneficiary(models.Model):
                 lambda a: a.activity_type_id == activity_type
             ):
                 continue
-            beneficiary.activity_schedule(
+            user = beneficiary.counsellor_id or self.env.user
+            # in the language of the counsellor who will call, also when the
+            # scheduler or a partner's portal records the absence
+            reader = beneficiary.with_context(lang=user._refugee_lang())
+            reader.activity_schedule(
                 activity_type_id=activity_type.id,
-                user_id=(beneficiary.counsellor_id or self.env.user).id,
-                note=self.env._(
+                user_id=user.id,
+                note=reader.env._(
                     "%(name)s missed two appointments in a row without excuse: "
                     "call them to find out why.",
                     name=beneficiary.name,

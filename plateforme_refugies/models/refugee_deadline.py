@@ -417,13 +417,17 @@ class RefugeeDeadline(models.Model):
         activity_vals = {}
         if target and user:
             lang = user._refugee_lang()
-            rule_name = rule.with_context(lang=lang).name
-            source_name = source.with_context(lang=lang).display_name
+            reader = rule.with_context(lang=lang)
             activity_vals = {
                 "res_model_id": self.env["ir.model"]._get_id(target._name),
                 "res_id": target.id,
                 "activity_type_id": rule.activity_type_id.id,
-                "summary": f"{rule_name}: {source_name}",
+                # one sentence: French puts a space before the colon
+                "summary": reader.env._(
+                    "%(rule)s: %(record)s",
+                    rule=reader.name,
+                    record=source.with_context(lang=lang).display_name,
+                ),
                 "date_deadline": due_date,
                 "user_id": user.id,
                 "automated": True,

@@ -23,10 +23,3 @@ class RefugeeFileMailMixin(models.AbstractModel):
 
     def _refugee_people(self):
         return self._file_beneficiary().sudo()
-
-    def _creation_message(self):
-        # in the language of the file's counsellor, whoever creates it
-        user = self[:1].counsellor_id
-        return super(
-            RefugeeFileMailMixin, self.with_context(lang=user._refugee_lang())
-        )._creation_message()

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
-from odoo.tools import SQL, format_date, format_datetime, html2plaintext
+from odoo.tools import SQL, format_date, format_datetime, formatLang, html2plaintext
 
 from .scheduled_run import claim_for_run
 
@@ -572,9 +572,12 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
         if field.type == "date":
             return format_date(self.env, value)
         if field.type == "datetime":
-            return format_datetime(self.env, value)
+            return format_datetime(self.env, value, dt_format="short")
         if field.type == "html":
             return html2plaintext(value)
+        if field.type == "float":
+            digits = field.get_digits(self.env)
+            return formatLang(self.env, value, digits=digits[1] if digits else 2)
         return str(value)
 
     @api.model
@@ -608,7 +611,10 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
             )
             lines.append(
                 [
-                    (self.env._("Date"), format_datetime(self.env, message.date)),
+                    (
+                        self.env._("Date"),
+                        format_datetime(self.env, message.date, dt_format="short"),
+                    ),
                     (self.env._("Author"), message.author_id.display_name or ""),
                     (self.env._("Record"), message.record_name or ""),
                     (self.env._("Message"), text or tracking),

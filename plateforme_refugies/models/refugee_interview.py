@@ -1,6 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from markupsafe import Markup
 
@@ -100,6 +100,7 @@ class RefugeeInterview(models.Model):
                 interview.journey_id.social_referent_id or interview.social_referent_id
             )
 
+    @api.depends_context("lang")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for interview in self:
@@ -117,11 +118,18 @@ class RefugeeInterview(models.Model):
         return interviews
 
     def write(self, vals):
-        res = super().write(vals)
-        if CALENDAR_FIELDS.intersection(vals) and not self.env.context.get(
+        sync = CALENDAR_FIELDS.intersection(vals) and not self.env.context.get(
             SYNCING_CALENDAR
-        ):
-            self._sync_calendar_event()
+        )
+        # the attendees the interview put in its meeting, before the change
+        managed = (
+            {interview: interview._get_attendees() for interview in self}
+            if sync
+            else {}
+        )
+        res = super().write(vals)
+        if sync:
+            self._sync_calendar_event(managed)
         return res
 
     def _post_on_journey(self):
@@ -169,42 +177,82 @@ class RefugeeInterview(models.Model):
         )
         return self.counsellor_id.partner_id | outside | person
 
-    def _calendar_event_values(self):
+    def _calendar_event_values(self, managed=None):
+        """The values of the interview's meeting. Its attendees are the
+        interview's; on a meeting that exists, only those the interview
+        managed (``managed``, before a change) that it no longer has leave:
+        the attendees added by hand in the calendar stay."""
         self.ensure_one()
+        attendees = self._get_attendees()
+        if managed is None:
+            partner_commands = [Command.set(attendees.ids)]
+        else:
+            partner_commands = [
+                Command.unlink(partner.id) for partner in managed - attendees
+            ] + [Command.link(partner.id) for partner in attendees]
+        # in the language of the counsellor whose calendar it is, also when
+        # the scheduler or an upgrade builds it
+        reader = self.with_context(lang=self.counsellor_id._refugee_lang())
         return {
-            "name": self.display_name,
+            "name": reader.display_name,
             "start": self.date,
             "stop": self.date + timedelta(hours=self.duration or 1.0),
             "user_id": self.counsellor_id.id,
-            "partner_ids": [Command.set(self._get_attendees().ids)],
+            "partner_ids": partner_commands,
         }
 
-    def _sync_calendar_event(self):
+    def _sync_calendar_event(self, managed=None):
         """The interview is an event of the counsellor's calendar from its
-        creation; a change of date, length or participants moves it."""
+        creation; a change of date, length or participants moves it.
+
+        ``managed``: the attendees each interview had before a change
+        (``{interview: partners}``), who leave the meeting unless the
+        interview still has them; the others stay.
+        """
+        managed = managed or {}
         Event = self.env["calendar.event"].with_context(**{SYNCING_CALENDAR: True})
         for interview in self.filtered("calendar_event_id"):
             interview.calendar_event_id.with_env(Event.env).write(
-                interview._calendar_event_values()
+                interview._calendar_event_values(
+                    managed.get(interview, self.env["res.partner"])
+                )
             )
         new = self.filtered(lambda interview: not interview.calendar_event_id)
         if not new:
             return
         journey_model_id = self.env["ir.model"]._get_id("refugee.journey")
-        events = Event.create(
-            [
-                {
-                    **interview._calendar_event_values(),
-                    # the person followed is named: never show it to other staff
-                    "privacy": "private",
-                    "res_model_id": journey_model_id,
-                    "res_id": interview.journey_id.id,
-                }
-                for interview in new
-            ]
+        # the meeting's history in the language of the counsellor whose
+        # calendar it is
+        by_lang = new.grouped(lambda interview: interview.counsellor_id._refugee_lang())
+        for lang, interviews in by_lang.items():
+            events = Event.with_context(lang=lang).create(
+                [
+                    {
+                        **interview._calendar_event_values(),
+                        # the person followed is named: never show it to
+                        # other staff
+                        "privacy": "private",
+                        "res_model_id": journey_model_id,
+                        "res_id": interview.journey_id.id,
+                    }
+                    for interview in interviews
+                ]
+            )
+            for interview, event in zip(interviews, events, strict=True):
+                interview.calendar_event_id = event
+
+    @api.model
+    def _create_missing_calendar_events(self):
+        """Put in the calendar the interviews of today and later that have no
+        meeting yet: those recorded before an interview was a meeting from its
+        creation (the upgrade to 18.0.2.2.0). Nobody is e-mailed an
+        invitation: the people were convoked already."""
+        today_start = datetime.combine(fields.Date.today(), time.min)
+        interviews = self.search(
+            [("calendar_event_id", "=", False), ("date", ">=", today_start)]
         )
-        for interview, event in zip(new, events, strict=True):
-            interview.calendar_event_id = event
+        interviews.with_context(no_mail_to_attendees=True)._sync_calendar_event()
+        return interviews
 
     def _follow_calendar_event(self, event):
         """The event was moved in the calendar: the interview moves with it."""

@@ -5,7 +5,9 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.tools import format_date, format_datetime, formatLang
+from odoo.tools import SQL, format_date, format_datetime, formatLang
+
+from .refugee_presence import DEFAULT_NO_SHOW_THRESHOLD, NO_SHOW_THRESHOLD_PARAMETER
 
 # lines shown per section; the counter and "see all" give the rest
 MY_DAY_LINES = 8
@@ -40,6 +42,7 @@ class RefugeeMyDay(models.AbstractModel):
             self._my_day_activities,
             self._my_day_submissions,
             self._my_day_silent_journeys,
+            self._my_day_no_shows,
             self._my_day_sas_steps,
             self._my_day_validation,
         ]
@@ -455,6 +458,60 @@ class RefugeeMyDay(models.AbstractModel):
             domain,
             lines,
             count,
+        )
+
+    def _my_day_no_shows(self, period):
+        """The people of my caseload (a journey not closed) who missed two
+        appointments in a row without excuse, or whose no-show rate is above
+        the setting's, the last absence first."""
+        threshold = float(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(NO_SHOW_THRESHOLD_PARAMETER, DEFAULT_NO_SHOW_THRESHOLD)
+        )
+        Beneficiary = self.env["refugee.beneficiary"]
+        caseload = Beneficiary._search(
+            [
+                ("counsellor_id", "=", self.env.uid),
+                ("journey_ids", "any", [("state", "!=", "closed")]),
+            ]
+        )
+        rows = sorted(
+            (
+                row
+                for row in Beneficiary._read_no_shows(SQL("(%s)", caseload.subselect()))
+                if row[1] or row[2] > threshold
+            ),
+            key=lambda row: (row[3], row[0]),
+            reverse=True,
+        )
+        people = Beneficiary.browse([row[0] for row in rows[:MY_DAY_LINES]])
+        people.fetch(["name"])
+        lines = [
+            {
+                "res_model": person._name,
+                "res_id": person.id,
+                "name": person.name,
+                "detail": self.env._("Two unexcused absences in a row")
+                if twice
+                else self.env._(
+                    "No-show rate: %(rate)s %%",
+                    rate=formatLang(self.env, rate, digits=0),
+                ),
+                "when": self._my_day_when(self._my_day_local_day(last_absence), period),
+            }
+            for person, (_id, twice, rate, last_absence) in zip(
+                people, rows[:MY_DAY_LINES], strict=True
+            )
+        ]
+        return self._my_day_section(
+            "no_shows",
+            self.env._("Missed appointments"),
+            "fa-user-times",
+            "refugee.beneficiary",
+            [("id", "in", [row[0] for row in rows])],
+            lines,
+            len(rows),
         )
 
     def _my_day_sas_steps(self, period):

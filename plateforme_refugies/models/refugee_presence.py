@@ -33,6 +33,30 @@ PRESENCE_QUERY = """
       JOIN refugee_siae_placement p ON p.id = a.placement_id
 """
 
+# Above this no-show rate (percent) a person shows in the counsellor's "Ma
+# journée", as after two unexcused absences in a row (a setting).
+NO_SHOW_THRESHOLD_PARAMETER = "plateforme_refugies.no_show_threshold"
+DEFAULT_NO_SHOW_THRESHOLD = 30
+
+# Per person of a list of ids (the second parameter, for ``IN``) with some
+# presence or unexcused absence: whether the last two of them are unexcused
+# absences, the no-show rate (as ``no_show_rate`` of the file) and the day of
+# the last unexcused absence. Excused absences and presences not recorded yet
+# do not count.
+NO_SHOW_QUERY = """
+    SELECT beneficiary_id,
+           COUNT(*) FILTER (WHERE rank <= 2 AND presence = 'absent') = 2,
+           (100.0 * COUNT(*) FILTER (WHERE presence = 'absent') / COUNT(*))::float,
+           MAX(date) FILTER (WHERE presence = 'absent')
+      FROM (SELECT beneficiary_id, presence, date,
+                   ROW_NUMBER() OVER (PARTITION BY beneficiary_id
+                                      ORDER BY date DESC) AS rank
+              FROM (%s) presences
+             WHERE beneficiary_id IN %s
+               AND presence IN ('present', 'absent')) ranked
+     GROUP BY beneficiary_id
+"""
+
 
 def presence_rate(counted, others):
     """``counted`` in percent of ``counted`` + ``others`` (0 without any)."""

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from .refugee_convocation import DEFAULT_REMINDER_DAYS, REMINDER_DAYS_PARAMETER
 from .refugee_file_privacy_mixin import DEFAULT_RETENTION_MONTHS, RETENTION_PARAMETER
+from .refugee_presence import DEFAULT_NO_SHOW_THRESHOLD, NO_SHOW_THRESHOLD_PARAMETER
 from .refugee_report_mixin import DEFAULT_MIN_PEOPLE, MIN_PEOPLE_PARAMETER
 from .refugee_siae_placement import SAS_MAX_MONTHS_DEFAULT, SAS_MAX_MONTHS_PARAM
 from .res_partner import SIAE_CAPACITY_DEFAULT, SIAE_CAPACITY_PARAM
@@ -52,6 +53,13 @@ class ResConfigSettings(models.TransientModel):
         help="The scheduler reminds each person convoked once, this many days "
         "before the appointment.",
     )
+    refugee_no_show_threshold = fields.Integer(
+        string="No-show rate that alerts the counsellor (%)",
+        config_parameter=NO_SHOW_THRESHOLD_PARAMETER,
+        default=DEFAULT_NO_SHOW_THRESHOLD,
+        help="A person whose no-show rate is above it shows in their "
+        "counsellor's day, as after two unexcused absences in a row.",
+    )
     refugee_report_min_people = fields.Integer(
         string="Smallest group shown to readers",
         config_parameter=MIN_PEOPLE_PARAMETER,
@@ -85,6 +93,7 @@ class ResConfigSettings(models.TransientModel):
         "refugee_siae_capacity",
         "refugee_reminder_days",
         "refugee_report_min_people",
+        "refugee_no_show_threshold",
     )
     def _check_refugee_figures(self):
         for settings in self:
@@ -108,6 +117,13 @@ class ResConfigSettings(models.TransientModel):
                     self.env._(
                         "The reminder of a convocation goes at least one day "
                         "before the appointment."
+                    )
+                )
+            if not 0 <= settings.refugee_no_show_threshold < 100:
+                raise ValidationError(
+                    self.env._(
+                        "The no-show rate that alerts the counsellor is a "
+                        "percentage from 0 to 99."
                     )
                 )
             if settings.refugee_report_min_people < 1:

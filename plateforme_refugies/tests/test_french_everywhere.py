@@ -1,7 +1,7 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
-from datetime import date
+from datetime import date, datetime
 from os.path import join
 
 import polib
@@ -107,6 +107,26 @@ class TestFrenchEverywhere(PortalCase):
         self.north_person.residence_permit_expiry = date(2026, 4, 1)
         self.south_journey.sas_date_start = date(2025, 11, 1)
         env["refugee.deadline"]._cron_create_deadlines()
+        # a second unexcused absence in a row, after the week above
+        env["refugee.convocation"].create(
+            {
+                "beneficiary_id": self.north_person.id,
+                "date_start": datetime(2026, 2, 27, 9, 0),
+                "state": "sent",
+                "presence": "absent",
+            }
+        )
+        # an interview planned: its meeting in the counsellor's calendar
+        interview = env["refugee.interview"].create(
+            {
+                "journey_id": self.north_journey.id,
+                "counsellor_id": self.counsellor_north.id,
+                "date": datetime(2026, 3, 10, 9, 0),
+            }
+        )
+        self.assertEqual(
+            interview.calendar_event_id.name, "Entretien « Suivi » — Ahmad Rahimi"
+        )
 
         texts, activities = self._written_since(last_message, last_activity)
         summaries = set(activities.mapped("summary"))
@@ -114,11 +134,12 @@ class TestFrenchEverywhere(PortalCase):
         for expected in (
             "Orienter vers France Travail",
             "Lire l'évaluation de fin de la SIAE",
+            "Deux rendez-vous manqués de suite",
         ):
             self.assertIn(expected, summaries)
         self.assertTrue(any(s.startswith("Suivi à 1 mois") for s in summaries))
         self.assertTrue(
-            any(s.startswith("Expiration du titre de séjour") for s in summaries)
+            any(s.startswith("Expiration du titre de séjour : ") for s in summaries)
         )
         english = english_fragments()
         leaks = {fragment for text in texts for fragment in english if fragment in text}

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -43,6 +44,75 @@ class TestInterviewCalendar(RefugeeCase):
         interview.date = datetime(2026, 3, 11, 14, 0)
         self.assertEqual(event.start, datetime(2026, 3, 11, 14, 0))
         self.assertEqual(event.stop, datetime(2026, 3, 11, 15, 30))
+
+    def test_attendees_added_in_the_calendar_stay(self):
+        """A re-synced interview only adds and removes its own attendees."""
+        interview = self._plan(date=datetime(2026, 3, 10, 9, 0))
+        # read as the administrator: the meeting is private to its attendees
+        event = self.env["calendar.event"].browse(interview.calendar_event_id.id)
+        colleague = self.coordinator.partner_id
+        event.with_user(self.counsellor_north).partner_ids |= colleague
+        # a new date, then another counsellor: the colleague stays invited
+        interview.with_user(self.counsellor_north).date = datetime(2026, 3, 11, 9, 0)
+        self.assertEqual(
+            event.partner_ids, self.counsellor_north.partner_id | colleague
+        )
+        other = new_test_user(
+            self.env,
+            "test_cip_north_2",
+            groups="base.group_user,plateforme_refugies.group_counsellor",
+            name="Second Counsellor North",
+            refugee_site_ids=[Command.set(self.site_north.ids)],
+        )
+        interview.counsellor_id = other
+        # the first counsellor's reads hid the meeting, now another one's
+        # private meeting, in the cache: read it again as the administrator
+        event.invalidate_recordset()
+        self.assertEqual(event.partner_ids, other.partner_id | colleague)
+        self.assertEqual(event.attendee_ids.partner_id, event.partner_ids)
+
+    def test_interviews_recorded_before_the_upgrade_get_their_meeting(self):
+        """What the migration to 18.0.2.2.0 runs: the interviews of today
+        and later without a meeting get one, without a new invitation."""
+        self.counsellor_north.email = "cip.nord@example.com"
+        past, this_morning, later, with_meeting = (
+            self._plan(date=datetime(2026, 3, 1, 9, 0)),
+            self._plan(date=datetime(2026, 3, 2, 7, 0)),
+            self._plan(date=datetime(2026, 3, 20, 14, 0), duration=2.0),
+            self._plan(date=datetime(2026, 3, 21, 9, 0)),
+        )
+        meeting = with_meeting.calendar_event_id
+        # recorded before the upgrade: no meeting
+        (past | this_morning | later).calendar_event_id.unlink()
+        self.assertFalse((past | this_morning | later).calendar_event_id)
+        done = self.env["refugee.interview"]._create_missing_calendar_events()
+        self.assertEqual(done, this_morning | later)
+        self.assertFalse(past.calendar_event_id)
+        self.assertEqual(with_meeting.calendar_event_id, meeting)
+        event = later.calendar_event_id
+        self.assertEqual(
+            (event.start, event.stop, event.user_id, event.privacy),
+            (
+                datetime(2026, 3, 20, 14, 0),
+                datetime(2026, 3, 20, 16, 0),
+                self.counsellor_north,
+                "private",
+            ),
+        )
+        self.assertEqual(event.partner_ids, self.counsellor_north.partner_id)
+        self.assertEqual(event.res_id, self.journey.id)
+        invitations = self.env["mail.message"].search(
+            [
+                ("model", "=", "calendar.event"),
+                ("res_id", "in", done.calendar_event_id.ids),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertFalse(invitations)
+        # run again: nothing more
+        self.assertFalse(
+            self.env["refugee.interview"]._create_missing_calendar_events()
+        )
 
     def test_the_person_with_an_account_is_invited(self):
         new_test_user(

@@ -12,7 +12,7 @@ from .common import RefugeeCase, RefugeeTourCase
 
 # "Ma journée" of a counsellor: a fixed number of queries per section,
 # whatever the size of the caseload
-MY_DAY_QUERIES = 28
+MY_DAY_QUERIES = 31
 
 
 @freeze_time("2026-03-04 08:00:00")  # a Wednesday
@@ -216,6 +216,80 @@ class TestMyDay(RefugeeCase):
         self.assertEqual(submissions["lines"][0]["res_id"], placement.id)
         self.assertEqual(submissions["lines"][0]["name"], "Amina Diallo")
 
+    def _convoke(self, person, day, presence):
+        return self.env["refugee.convocation"].create(
+            {
+                "beneficiary_id": person.id,
+                "date_start": datetime.combine(day, time(9, 0)),
+                "state": "sent",
+                "presence": presence,
+            }
+        )
+
+    def test_people_who_miss_their_appointments(self):
+        # Amina: two unexcused absences in a row, an excused one between
+        self._convoke(self.amina, date(2026, 2, 2), "present")
+        self._convoke(self.amina, date(2026, 2, 9), "present")
+        self._convoke(self.amina, date(2026, 2, 16), "present")
+        self._convoke(self.amina, date(2026, 2, 20), "absent")
+        self._convoke(self.amina, date(2026, 2, 23), "excused")
+        self._convoke(self.amina, date(2026, 3, 2), "absent")
+        # Karim: one absence in three appointments, above the 30 % of the setting
+        self._convoke(self.karim, date(2026, 2, 10), "absent")
+        self._convoke(self.karim, date(2026, 2, 17), "present")
+        self._convoke(self.karim, date(2026, 2, 24), "present")
+        # below the setting, another counsellor's, a closed journey: not mine
+        fatou = self._create_beneficiary("Fatou Camara")
+        self._create_journey(fatou, state="in_progress")
+        for day, presence in (
+            (date(2026, 2, 3), "absent"),
+            (date(2026, 2, 10), "present"),
+            (date(2026, 2, 17), "present"),
+            (date(2026, 2, 24), "present"),
+        ):
+            self._convoke(fatou, day, presence)
+        self._convoke(self.south.beneficiary_id, date(2026, 2, 24), "absent")
+        self._convoke(self.south.beneficiary_id, date(2026, 3, 2), "absent")
+        closed = self._create_beneficiary("Omar Closed")
+        self._create_journey(
+            closed,
+            state="closed",
+            exit_date=date(2026, 2, 27),
+            exit_outcome_id=self.outcome_cdi.id,
+        )
+        self._convoke(closed, date(2026, 2, 24), "absent")
+        self._convoke(closed, date(2026, 3, 2), "absent")
+        no_shows = self._my_day()["no_shows"]
+        self.assertEqual(no_shows["count"], 2)
+        self.assertEqual(
+            [(line["res_model"], line["res_id"]) for line in no_shows["lines"]],
+            [
+                ("refugee.beneficiary", self.amina.id),
+                ("refugee.beneficiary", self.karim.id),
+            ],
+        )
+        self.assertEqual(
+            no_shows["lines"][0]["detail"], "Two unexcused absences in a row"
+        )
+        self.assertEqual(no_shows["lines"][1]["detail"], "No-show rate: 33 %")
+        self.assertRegex(no_shows["lines"][1]["when"], r"10 Feb")
+        # the counter opens the same people
+        self.assertEqual(
+            self.env["refugee.beneficiary"]
+            .with_user(self.counsellor_north)
+            .search(no_shows["domain"]),
+            self.amina | self.karim,
+        )
+        self.assertEqual(self._my_day(self.counsellor_south)["no_shows"]["count"], 1)
+        # a higher setting: Karim is no longer listed
+        self.env["ir.config_parameter"].set_param(
+            "plateforme_refugies.no_show_threshold", "40"
+        )
+        no_shows = self._my_day()["no_shows"]
+        self.assertEqual(
+            [line["res_id"] for line in no_shows["lines"]], [self.amina.id]
+        )
+
 
 @tagged("is_query_count")
 @freeze_time("2026-03-04 08:00:00")
@@ -257,6 +331,19 @@ class TestMyDayQueryBudget(RefugeeCase):
                 for index, journey in enumerate(journeys[:100])
             ]
         )
+        # 50 people missed their last two appointments
+        cls.env["refugee.convocation"].create(
+            [
+                {
+                    "beneficiary_id": person.id,
+                    "date_start": datetime(2026, 2, day, 9, 0),
+                    "state": "sent",
+                    "presence": "absent",
+                }
+                for person in people[100:150]
+                for day in (23, 24)
+            ]
+        )
         cls.env["refugee.deadline"]._cron_create_deadlines()
 
     def test_my_day_query_budget(self):
@@ -269,6 +356,8 @@ class TestMyDayQueryBudget(RefugeeCase):
         self.assertEqual(sections["interviews"]["count"], 100)
         self.assertEqual(sections["silent_journeys"]["count"], 100)
         self.assertEqual(len(sections["interviews"]["lines"]), 8)
+        self.assertEqual(sections["no_shows"]["count"], 50)
+        self.assertEqual(len(sections["no_shows"]["lines"]), 8)
 
 
 @tagged("post_install", "-at_install")
@@ -294,6 +383,20 @@ class TestMyDayTour(RefugeeTourCase):
                 "counsellor_id": user.id,
                 "date": datetime.combine(date.today(), time(12, 0)),
             }
+        )
+        # she missed her last two appointments
+        self.env["refugee.convocation"].create(
+            [
+                {
+                    "beneficiary_id": person.id,
+                    "date_start": datetime.combine(
+                        date.today() - timedelta(days=days), time(9, 0)
+                    ),
+                    "state": "sent",
+                    "presence": "absent",
+                }
+                for days in (14, 7)
+            ]
         )
         return interview
 
@@ -393,3 +496,26 @@ class TestMenusForTheRole(RefugeeCase):
         stages = Lead._read_group_stage_ids(self.env["crm.stage"], [])
         self.assertTrue(stages)
         self.assertEqual(stages.team_id, team)
+
+    def test_odoo_crm_app_only_for_coordinators_and_sales_managers(self):
+        crm_app = self.env.ref("crm.crm_menu_root")
+        prospection = self.env.ref("plateforme_refugies.crm_lead_menu_prospection")
+        sales_manager = new_test_user(
+            self.env,
+            "test_sales_manager",
+            groups="base.group_user,sales_team.group_sale_manager",
+        )
+        for user, sees_crm_app, sees_prospection in (
+            (self.counsellor_north, False, True),
+            (self.coordinator, True, True),
+            (self.reader, False, False),
+            (sales_manager, True, False),
+        ):
+            with self.subTest(user=user.login):
+                Menu = self.env["ir.ui.menu"].with_user(user)
+                visible = Menu._visible_menu_ids()
+                self.assertEqual(crm_app.id in visible, sees_crm_app)
+                # the web client's menus: the apps, and what each one opens
+                menus = Menu.load_menus(debug=False)
+                self.assertEqual(crm_app.id in menus["root"]["children"], sees_crm_app)
+                self.assertEqual(prospection.id in menus, sees_prospection)

@@ -5,6 +5,7 @@ from datetime import datetime
 from lxml import html as lxml_html
 
 from odoo.tests import tagged
+from odoo.tools import html2plaintext
 
 from .test_convocation import ARABIC_SENTENCE, FRENCH_SENTENCE, ConvocationCase
 
@@ -110,6 +111,9 @@ class TestPrintedDocuments(ConvocationCase):
         self.assertIn("Feuille d'émargement", html)
         self.assertIn("Omar Haddad", html)
         self.assertIn("10/03/2026, après-midi", html)
+        # the hours without seconds
+        self.assertIn("10/03/2026 09:00", html)
+        self.assertNotIn("09:00:00", html)
         workshop.date_end = datetime(2026, 3, 10, 10, 30)
         self.assertEqual(workshop._attendance_sheet_columns(), ["03/10/2026"])
 
@@ -125,3 +129,25 @@ class TestPrintedDocuments(ConvocationCase):
         )
         html = self._render("refugee_siae_placement_sheet_action", placement)
         self.assertIn("Omar H.", html)
+
+    def test_whole_file_in_french_formats(self):
+        """The export of a whole file (right of access): French dates and
+        decimal commas, no seconds."""
+        self._sas_placement().weekly_hours = 26.5
+        report = self.env.ref(
+            "plateforme_refugies.refugee_beneficiary_action_report_access"
+        )
+        html = (
+            report.with_user(self.coordinator)
+            .with_context(lang="fr_FR", tz="Europe/Paris")
+            ._render_qweb_html(report.report_name, self.person.ids)[0]
+            .decode()
+        )
+        self.assertIn("26,50", html)
+        self.assertNotIn("26.5", html)
+        self.assertIn("09/03/2026", html)
+        # no ISO date on the page, the header's included
+        self.assertNotRegex(html2plaintext(html), r"\b20\d\d-\d\d-\d\d\b")
+        self.assertRegex(
+            html, r"Extrait produit le\s+<span[^>]*>\d\d/\d\d/\d{4} \d\d:\d\d</span>"
+        )

@@ -115,6 +115,23 @@ class TestProspection(EmployerCase):
         self.assertEqual(self.env["res.partner"].search_count([]), partners)
         self.assertTrue(company.is_partner_employer)
 
+    def test_company_typed_without_its_accents_is_the_existing_one(self):
+        """Every word of the existing name carries an accent: found all the
+        same, whether the database has PostgreSQL's unaccent or not."""
+        company = self.env["res.partner"].create(
+            {"name": "Élevage Hérault", "is_company": True}
+        )
+        lead = self._new_lead(self.counsellor_north, partner_name="ELEVAGE HERAULT")
+        partners = self.env["res.partner"].search_count([])
+        lead.stage_id = self.stage_agreement
+        self.assertEqual(lead.partner_id, company)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        # another company whose name only looks alike is no match
+        lead = self._new_lead(self.counsellor_north, partner_name="Elevage Herauld")
+        lead.stage_id = self.stage_agreement
+        self.assertNotEqual(lead.partner_id, company)
+        self.assertEqual(lead.partner_id.name, "Elevage Herauld")
+
     def test_agreement_needs_a_company(self):
         lead = self._new_lead(self.counsellor_north)
         with self.assertRaisesRegex(UserError, "Set the company"):

@@ -165,6 +165,39 @@ class TestSasPlanner(SiaeCase):
             (last.siae_id, last.date_end), (self.recycling, date(2026, 6, 30))
         )
 
+    def test_the_counsellor_is_warned_without_the_siae_consent(self):
+        """As on a planned placement, in the counsellor's French: the SIAE of
+        the plan would only see a pseudonym of the person."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["plateforme_refugies"], ["fr_FR"]
+        )
+        kind_siae = self.env.ref("plateforme_refugies.partner_type_siae")
+        siaes = self.farm | self.garden | self.cleaning | self.recycling
+        siaes.refugee_partner_type_ids = kind_siae
+        form = Form(
+            self.env["refugee.sas.planner.wizard"]
+            .with_user(self.counsellor_north)
+            .with_context(lang="fr_FR", default_journey_id=self.north_journey.id)
+        )
+        form.date_start = date(2026, 3, 2)
+        warning = form.siae_consent_warning
+        self.assertIn("Ahmad Rahimi n'a pas donné son accord", warning)
+        planner = form.save()
+        self.assertEqual(len(planner.line_ids), 3)
+        for siae in planner.line_ids.siae_id:
+            self.assertIn(siae.name, warning)
+        self.env["refugee.consent"].create(
+            {
+                "beneficiary_id": self.north_person.id,
+                "partner_type_id": kind_siae.id,
+                "scope": "evaluations",
+                "given_on": date(2026, 2, 20),
+            }
+        )
+        planner.invalidate_recordset(["siae_consent_warning"])
+        self.assertFalse(planner.siae_consent_warning)
+
     def test_an_adjusted_plan_still_follows_the_rules(self):
         planner = self._planner()
         planner.line_ids[2].siae_id = planner.line_ids[0].siae_id

@@ -34,6 +34,7 @@ class TestSettings(RefugeeCase):
         self.assertEqual(settings.refugee_sas_max_months, 4)
         self.assertEqual(settings.refugee_siae_capacity, 2)
         self.assertEqual(settings.refugee_reminder_days, 2)
+        self.assertEqual(settings.refugee_no_show_threshold, 30)
         rules = self.env["refugee.deadline.rule"].with_context(active_test=False)
         self.assertEqual(settings.refugee_deadline_rule_ids, rules.search([]))
         self.assertEqual(
@@ -87,6 +88,18 @@ class TestSettings(RefugeeCase):
             with self.subTest(field=field), self.assertRaises(ValidationError):
                 self.Settings.create({field: 0}).execute()
         self.assertEqual(self.env["refugee.beneficiary"]._get_retention_months(), 24)
+
+    def test_no_show_rate_that_alerts_is_a_percentage(self):
+        for rate in (-1, 100):
+            with self.subTest(rate=rate), self.assertRaises(ValidationError):
+                self.Settings.create({"refugee_no_show_threshold": rate}).execute()
+        self.Settings.create({"refugee_no_show_threshold": 50}).execute()
+        self.assertEqual(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("plateforme_refugies.no_show_threshold"),
+            "50",
+        )
 
     def test_settings_belong_to_the_settings_administrators(self):
         for user in (self.coordinator, self.counsellor_north):

@@ -9,6 +9,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, TransactionCase
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import RefugeeCase
 
@@ -72,6 +73,22 @@ class TestWorkshop(WorkshopCase):
         self.assertEqual(registration.state, "open")
         self.assertEqual(self.workshop.seats_taken, 1)
         self.assertFalse(self.workshop.event_mail_ids)
+
+    def test_no_description_of_odoo_for_a_workshop(self):
+        """Odoo's default description of an event (a software conference) is
+        neither in a new workshop's form nor in a workshop created by code."""
+        self.assertFalse(self.workshop.description)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "plateforme_refugies.event_event_action_workshop"
+        )
+        form = Form(
+            self.env["event.event"]
+            .with_user(self.counsellor_north)
+            .with_context(**safe_eval(action["context"])),
+            view="plateforme_refugies.event_event_view_form_workshop",
+        )
+        self.assertTrue(form.is_workshop)
+        self.assertFalse(form.description)
 
     def test_no_registration_beyond_the_seats(self):
         self._register(self.ahmad | self.mariam | self.fatouma)

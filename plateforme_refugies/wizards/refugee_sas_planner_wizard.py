@@ -147,6 +147,9 @@ class RefugeeSasPlannerWizard(models.TransientModel):
         store=True,
         precompute=True,
     )
+    siae_consent_warning = fields.Char(
+        string="SIAE consent warning", compute="_compute_siae_consent_warning"
+    )
 
     @api.depends("journey_id")
     def _compute_sector_ids(self):
@@ -157,6 +160,31 @@ class RefugeeSasPlannerWizard(models.TransientModel):
     def _compute_proposal(self):
         for planner in self:
             planner.update(planner._propose())
+
+    @api.depends(
+        "journey_id.beneficiary_id.consent_ids.state",
+        "line_ids.siae_id.refugee_partner_type_ids",
+    )
+    def _compute_siae_consent_warning(self):
+        """As on a planned placement: without the person's consent the SIAE
+        of the plan only see a pseudonym in their portal."""
+        for planner in self:
+            person = planner.journey_id.beneficiary_id
+            hidden_from = planner.line_ids.siae_id.filtered(
+                lambda siae, person=person: not person._may_receive_file_data(siae)
+            )
+            planner.siae_consent_warning = (
+                self.env._(
+                    "%(person)s has not agreed to share their data with SIAEs: "
+                    "the SIAEs of this plan (%(siaes)s) will only see a pseudonym "
+                    "in their portal. Ask for the consent and record it in the "
+                    "file before the SAS starts.",
+                    person=person.name,
+                    siaes=", ".join(hidden_from.mapped("name")),
+                )
+                if person and hidden_from
+                else False
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -27,6 +27,16 @@ const openTodaysInterview = [
     {
         trigger: ".o_refugee_my_day_section[data-section=deadlines]",
     },
+    {
+        content: "Mariam missed her last two appointments: one click opens her file",
+        trigger:
+            ".o_refugee_my_day_section[data-section=no_shows] .o_refugee_my_day_line:contains(Mariam Tour-Journée)",
+        run: "click",
+    },
+    {
+        content: "Her file is open",
+        trigger: ".o_breadcrumb .o_last_breadcrumb_item:contains(Mariam Tour-Journée)",
+    },
 ];
 
 registry.category("web_tour.tours").add("plateforme_refugies_my_day_tour", {
