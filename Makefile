@@ -4,13 +4,14 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: help setup lint test i18n run bench upgrade-test backup restore backup-test replica load
+.PHONY: help setup lint test i18n readme run bench upgrade-test backup restore backup-test replica load
 
 help:
 	@echo "make setup   install Odoo 18.0 (if missing), Debian packages, dev tools"
 	@echo "make lint    ruff, pylint-odoo, oca-checks-odoo-module, oca-checks-po"
 	@echo "make test    Odoo tests on a fresh database + log, coverage, i18n checks"
 	@echo "make i18n    refresh i18n/plateforme_refugies.pot and merge it into fr.po"
+	@echo "make readme  the addon's README.rst from its readme/*.md fragments (pandoc)"
 	@echo "make run     serve the addon with demo data on http://localhost:8069"
 	@echo "make bench   measure the addon against Odoo's own apps (SCALE=50000)"
 	@echo "make upgrade-test  upgrade a database of the previous release, check every row"
@@ -31,6 +32,9 @@ test:
 
 i18n:
 	bash scripts/i18n.sh
+
+readme:
+	$(PYTHON) scripts/readme.py plateforme_refugies
 
 run:
 	bash scripts/run.sh

@@ -5,6 +5,7 @@
 #   * pylint with pylint-odoo on the addon (.pylintrc: OCA's checks for 18.0);
 #   * oca-checks-odoo-module on the addon (manifest, XML, CSV checks);
 #   * oca-checks-po on the addon's i18n/*.po and *.pot files;
+#   * the addon's README.rst up to date with its readme/*.md (make readme);
 #   * bash -n on the scripts.
 #
 # Environment: PYTHON, PR_ADDON_DIR (lib.sh); an addon outside the repository
@@ -54,6 +55,8 @@ if ((${#po_files[@]})); then
 else
     pr_warn "no i18n/*.po or *.pot file in $PR_ADDON_DIR: oca-checks-po skipped (make i18n creates them)"
 fi
+
+run_check "README.rst from readme/ (make readme)" "$PYTHON" scripts/readme.py "$PR_ADDON_DIR" --check
 
 check_bash_syntax() {
     local script rc=0

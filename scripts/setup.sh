@@ -148,7 +148,7 @@ pr_info "checking that odoo.addons spans Odoo's addons and site-packages/odoo/ad
 # postgresql-15: the server for the private cluster (scripts/pg.sh);
 # chromium: HttpCase tours; wkhtmltopdf: PDF reports; fonts-noto-core: the
 # scripts of the convocation letters (Arabic, Ethiopic, Georgian, Bengali…).
-apt_install_missing postgresql-15 chromium wkhtmltopdf fonts-noto-core
+apt_install_missing postgresql-15 chromium wkhtmltopdf fonts-noto-core pandoc
 
 # --- 3. development tools --------------------------------------------------------
 pr_info "pip install -r requirements-dev.txt"
