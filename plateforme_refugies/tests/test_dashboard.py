@@ -381,7 +381,10 @@ class TestSmallGroups(RefugeeCase):
 
 
 class TestActivityReportPdf(JourneyReportCase):
-    """The activity report in French, in the company's layout, as a PDF."""
+    """The activity report in French, in the company's layout, as a PDF and
+    as an XLSX of the same tables."""
+
+    maxDiff = None
 
     @classmethod
     def setUpClass(cls):
@@ -392,10 +395,10 @@ class TestActivityReportPdf(JourneyReportCase):
             {"street": "2 place de la République", "zip": "41000", "city": "Blois"}
         )
 
-    def _dashboard(self):
+    def _dashboard(self, user=None):
         return (
             self.env["refugee.dashboard.wizard"]
-            .with_user(self.coordinator)
+            .with_user(user or self.coordinator)
             .create(
                 {
                     "date_from": date(2026, 2, 1),
@@ -481,7 +484,9 @@ class TestActivityReportPdf(JourneyReportCase):
         number format shows it in French: {sheet name: [[cell, ...], ...]}."""
         ns = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
         workbook = zipfile.ZipFile(
-            io.BytesIO(self._dashboard(user)._activity_report_xlsx())
+            io.BytesIO(
+                self._dashboard(user).with_context(lang="fr_FR")._activity_report_xlsx()
+            )
         )
 
         def xml(name):
@@ -559,10 +564,17 @@ class TestActivityReportPdf(JourneyReportCase):
         self.reader.lang = "fr_FR"
         xlsx = self._xlsx_tables(self.reader)
         self.assertEqual(xlsx, self._pdf_tables(self.reader))
-        # 2 exits on the site in February: too few people for a reader
-        self.assertIn(["Sorties", "–"], xlsx["Parcours"])
-        self.assertIn(["Aucune sortie sur cette période."], xlsx["Sorties"])
-        self.assertIn(["Sorties", "2"], self._xlsx_tables(self.coordinator)["Parcours"])
+        # 2 exits on the site in February: too few people for a reader, who
+        # gets neither their rate nor their categories
+        rate = (
+            "Sorties dynamiques (durables, de transition et positives) parmi les "
+            "sorties"
+        )
+        self.assertIn([rate, "–"], xlsx["Parcours"])
+        self.assertEqual(xlsx["Sorties"], [["Aucune sortie sur cette période."]])
+        exact = self._xlsx_tables(self.coordinator)
+        self.assertIn([rate, "100,0 %"], exact["Parcours"])
+        self.assertIn(["Emploi durable", "1"], exact["Sorties"])
 
     def test_pdf_in_the_company_layout(self):
         Report = (

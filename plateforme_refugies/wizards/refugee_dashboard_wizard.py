@@ -106,7 +106,7 @@ class RefugeeDashboardWizard(models.TransientModel):
         }
 
     @api.model
-    def _table(self, css, headers, rows, total=None):
+    def _report_table(self, css, headers, rows, total=None):
         """A table of the report. Each cell is a ``(value, kind)``: kind
         ``text``, ``number`` (no decimal), ``decimal`` (2 decimals) or
         ``rate`` (a percentage, 1 decimal); a value of None or False is no
@@ -122,7 +122,7 @@ class RefugeeDashboardWizard(models.TransientModel):
     @api.model
     def _label_table(self, css, lines):
         """A table of labelled figures: ``lines`` are (label, value, kind)."""
-        return self._table(
+        return self._report_table(
             css, [], [[(label, "text"), (value, kind)] for label, value, kind in lines]
         )
 
@@ -188,7 +188,7 @@ class RefugeeDashboardWizard(models.TransientModel):
             {
                 "title": self.env._("Exits"),
                 "blocks": [
-                    self._table(
+                    self._report_table(
                         "o_refugee_exit_categories",
                         [self.env._("IAE exit category"), self.env._("Exits")],
                         [
@@ -202,7 +202,7 @@ class RefugeeDashboardWizard(models.TransientModel):
                             for line in journeys["exits_by_category"]
                         ]
                     ),
-                    self._table(
+                    self._report_table(
                         "o_refugee_exits",
                         [self.env._("Exit reason"), self.env._("Exits")],
                         [
@@ -238,7 +238,7 @@ class RefugeeDashboardWizard(models.TransientModel):
                                 ),
                             ],
                         ),
-                        self._table(
+                        self._report_table(
                             "o_refugee_sas_outcomes",
                             [self.env._("SAS started, by outcome"), self.env._("SAS")],
                             [
@@ -255,7 +255,7 @@ class RefugeeDashboardWizard(models.TransientModel):
                     ]
                 )
                 + [
-                    self._table(
+                    self._report_table(
                         "o_refugee_occupancy",
                         [
                             self.env._("SAS partner SIAE (every site)"),
@@ -278,7 +278,7 @@ class RefugeeDashboardWizard(models.TransientModel):
             {
                 "title": self.env._("Workshops"),
                 "blocks": [
-                    self._table(
+                    self._report_table(
                         "o_refugee_workshops",
                         [
                             self.env._("Theme"),
@@ -312,7 +312,7 @@ class RefugeeDashboardWizard(models.TransientModel):
             {
                 "title": self.env._("French"),
                 "blocks": [
-                    self._table(
+                    self._report_table(
                         "o_refugee_french",
                         [
                             self.env._("Skill (people last assessed in the period)"),
@@ -339,7 +339,7 @@ class RefugeeDashboardWizard(models.TransientModel):
             {
                 "title": self.env._("Peripheral barriers"),
                 "blocks": [
-                    self._table(
+                    self._report_table(
                         "o_refugee_barriers",
                         [
                             self.env._("Barrier"),
@@ -410,7 +410,7 @@ class RefugeeDashboardWizard(models.TransientModel):
                             ),
                         ],
                     ),
-                    self._table(
+                    self._report_table(
                         "o_refugee_prospection",
                         [
                             self.env._(
@@ -428,7 +428,7 @@ class RefugeeDashboardWizard(models.TransientModel):
             {
                 "title": self.env._("Immersions"),
                 "blocks": [
-                    self._table(
+                    self._report_table(
                         "o_refugee_immersions",
                         [
                             self.env._("Immersions started, by objective"),
@@ -454,7 +454,7 @@ class RefugeeDashboardWizard(models.TransientModel):
                 "title": self.env._("Hires and follow-up"),
                 "blocks": (
                     [
-                        self._table(
+                        self._report_table(
                             "o_refugee_hires",
                             [
                                 self.env._("Hires, by contract type"),
@@ -481,7 +481,7 @@ class RefugeeDashboardWizard(models.TransientModel):
                     else [self._note(self.env._("No hire in this period."))]
                 )
                 + [
-                    self._table(
+                    self._report_table(
                         "o_refugee_follow_ups",
                         [
                             self.env._("Follow-ups due in the period"),
