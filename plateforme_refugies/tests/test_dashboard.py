@@ -514,7 +514,7 @@ class TestActivityReportPdf(JourneyReportCase):
                 "%.2f", float_round(value, 2), grouping=True
             ),
             "0.0 %": lambda value: (
-                lang.format("%.1f", float_round(value * 100, 1)) + " %"
+                lang.format("%.1f", float_round(value * 100, 1), grouping=True) + " %"
             ),
         }
         sheets = {}
