@@ -146,6 +146,11 @@
     "assets": {
         "web.assets_backend": [
             "plateforme_refugies/static/src/**/*",
+            ("remove", "plateforme_refugies/static/src/spreadsheet/**/*"),
+        ],
+        # the dashboards' code, loaded with the spreadsheet
+        "spreadsheet.o_spreadsheet": [
+            "plateforme_refugies/static/src/spreadsheet/**/*",
         ],
         "web.assets_tests": [
             "plateforme_refugies/static/tests/tours/*.js",

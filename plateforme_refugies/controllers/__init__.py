@@ -1,2 +1,3 @@
+from . import activity_report
 from . import portal
 from . import report

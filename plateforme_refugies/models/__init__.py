@@ -1,4 +1,5 @@
 from . import ir_sequence
+from . import ir_actions_report
 from . import refugee_site_mixin
 from . import refugee_configuration_mixin
 from . import refugee_state_mixin

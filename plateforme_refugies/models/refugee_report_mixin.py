@@ -24,14 +24,16 @@ class RefugeeReportMixin(models.AbstractModel):
       the people left out are none or at least the threshold: when they are
       fewer, the next smallest groups of the line are left out as well, so
       that no total minus the groups shown gives away a small group
-      (secondary suppression);
+      (secondary suppression); the people left out are counted once each,
+      however many of the line's groups they belong to (a person with two
+      barriers, or two hires);
     - a total of fewer people shows no figure;
     - the rows themselves, one per person or per event of a person, are not
       listed, counted nor exported.
 
     Counsellors and coordinators get the exact figures. The SQL view of each
     analysis gives, in ``beneficiary_key``, the person of the row; only staff
-    can read it, the grouping counts its distinct values as superuser.
+    can read it, the grouping collects its values as superuser.
     """
 
     _name = "refugee.report.mixin"
@@ -91,14 +93,14 @@ class RefugeeReportMixin(models.AbstractModel):
             domain, groupby, aggregates, having, offset, limit, order
         )
         people = {
-            self._group_key(row[:-1]): row[-1]
+            self._group_key(row[:-1]): set(row[-1]) - {None}
             for row in super(RefugeeReportMixin, self.sudo())._read_group(
-                domain, groupby, ["beneficiary_key:count_distinct"]
+                domain, groupby, ["beneficiary_key:array_agg"]
             )
         }
         min_people = self._get_min_people()
         if not groupby:
-            if 0 < people.get((), 0) < min_people:
+            if 0 < len(people.get((), ())) < min_people:
                 return [
                     tuple(self._read_group_empty_value(spec) for spec in aggregates)
                 ]
@@ -117,8 +119,9 @@ class RefugeeReportMixin(models.AbstractModel):
 
     @api.model
     def _small_groups(self, people, dimensions, min_people):
-        """The keys of the groups to leave out, given the people of each."""
-        hidden = {key for key, count in people.items() if 0 < count < min_people}
+        """The keys of the groups to leave out, given the people of each (a
+        set of beneficiary keys per group)."""
+        hidden = {key for key, keys in people.items() if 0 < len(keys) < min_people}
         changed = True
         while changed:
             changed = False
@@ -127,10 +130,13 @@ class RefugeeReportMixin(models.AbstractModel):
                 for key in people:
                     lines[key[:dimension] + key[dimension + 1 :]].append(key)
                 for keys in lines.values():
-                    left_out = sum(people[key] for key in keys if key in hidden)
+                    # a person in several groups of the line is left out once
+                    left_out = len(
+                        set().union(*(people[key] for key in keys if key in hidden))
+                    )
                     shown = sorted(
                         (key for key in keys if key not in hidden),
-                        key=lambda key: people[key],
+                        key=lambda key: len(people[key]),
                     )
                     if 0 < left_out < min_people and shown:
                         hidden.add(shown[0])

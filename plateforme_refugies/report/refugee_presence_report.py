@@ -10,7 +10,8 @@ from ..models.refugee_presence import PRESENCE_QUERY
 
 class RefugeePresenceReport(models.Model):
     """Presence at the convoked appointments: one row per recorded presence,
-    nobody named (no person's column).
+    nobody named; readers get no group of fewer people than the setting says
+    (``refugee.report.mixin``).
 
     ``no_show_rate`` is 100 for an unexcused absence, 0 for a presence and NULL
     for an excused absence, so the pivot's average is the no-show rate of the
@@ -18,15 +19,31 @@ class RefugeePresenceReport(models.Model):
     """
 
     _name = "refugee.presence.report"
+    _inherit = "refugee.report.mixin"
     _description = "Presence analysis"
     _auto = False
     _order = "date desc"
     _rec_name = "date"
     _depends = {
-        "refugee.convocation": ["date_start", "kind", "presence", "state", "site_id"],
-        "event.registration": ["attendance", "state", "active", "site_id"],
+        "refugee.convocation": [
+            "beneficiary_id",
+            "date_start",
+            "kind",
+            "presence",
+            "state",
+            "site_id",
+        ],
+        "event.registration": [
+            "beneficiary_id",
+            "attendance",
+            "state",
+            "active",
+            "site_id",
+        ],
         "event.event": ["date_begin", "is_workshop"],
+        "refugee.siae.placement": ["beneficiary_id", "site_id"],
         "refugee.placement.attendance": [
+            "placement_id",
             "week_start",
             "hours_worked",
             "hours_absent_justified",
@@ -58,6 +75,7 @@ class RefugeePresenceReport(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                   SELECT ROW_NUMBER() OVER (ORDER BY p.date, p.kind) AS id,
+                         p.beneficiary_id AS beneficiary_key,
                          p.date::date AS date,
                          p.site_id,
                          p.kind,

@@ -2,15 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
 import json
-from datetime import date
+import zipfile
+from datetime import date, datetime
+
+import lxml.html
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import float_round, mute_logger
 from odoo.tools.pdf import PdfFileReader
 
 from ..models.refugee_report_mixin import MIN_PEOPLE_PARAMETER
+from ..wizards.refugee_dashboard_wizard import XLSX_MIMETYPE
 from .common import RefugeeCase, RefugeeTourCase
 from .test_reporting import PERSONAL_MODELS, REPORT_MODELS, JourneyReportCase
 
@@ -199,6 +204,7 @@ class TestSmallGroups(RefugeeCase):
         )
         cls.counsellor_north.refugee_site_ids += cls.site_small
         people = {cls.site_north: 6, cls.site_south: 5, cls.site_small: 3}
+        cls.journeys = {site: cls.env["refugee.journey"] for site in people}
         for site, count in people.items():
             for index in range(count):
                 beneficiary = cls._create_beneficiary(
@@ -207,7 +213,7 @@ class TestSmallGroups(RefugeeCase):
                     counsellor=cls.counsellor_north if site != cls.site_south else None,
                     birthdate=date(1980 + 10 * (index % 2), 1, 1),
                 )
-                cls._create_journey(beneficiary)
+                cls.journeys[site] |= cls._create_journey(beneficiary)
         cls.sites = cls.site_north | cls.site_south | cls.site_small
         cls.domain = [("site_id", "in", cls.sites.ids)]
 
@@ -259,6 +265,89 @@ class TestSmallGroups(RefugeeCase):
                 )
                 self.assertGreater(len(exact), len(shown))
 
+    def test_a_person_in_two_small_groups_is_left_out_once(self):
+        """3 people with two barriers each are 3 people left out, not 6: the
+        6 people of the next group are left out with them."""
+        barrier_type = {
+            code: self.env.ref(f"plateforme_refugies.barrier_type_{code}")
+            for code in ("mobility", "housing", "health", "digital")
+        }
+        Barrier = self.env["refugee.barrier"]
+        for site, codes in (
+            (self.site_north, ["mobility"]),
+            (self.site_small, ["housing", "health"]),
+            (self.site_south, ["digital"]),
+        ):
+            for journey in self.journeys[site][:6]:
+                for code in codes:
+                    Barrier.create(
+                        {
+                            "journey_id": journey.id,
+                            "barrier_type_id": barrier_type[code].id,
+                        }
+                    )
+
+        def by_type(user, codes):
+            return {
+                group["barrier_type_id"][0]: group["barrier_count"]
+                for group in self.env["refugee.barrier.report"]
+                .with_user(user)
+                .read_group(
+                    self.domain
+                    + [
+                        ("step", "=", "identified"),
+                        ("barrier_type_id", "in", [barrier_type[c].id for c in codes]),
+                    ],
+                    ["barrier_count:sum"],
+                    ["barrier_type_id"],
+                )
+            }
+
+        codes = ["mobility", "housing", "health"]
+        self.assertEqual(
+            by_type(self.coordinator, codes),
+            {barrier_type[c].id: n for c, n in zip(codes, (6, 3, 3), strict=True)},
+        )
+        # the total (12 barriers) minus mobility (6) would count 3 people
+        self.assertEqual(by_type(self.reader, codes), {})
+        # housing (3 people) is left out with digital (5 other people): 8
+        codes = ["mobility", "housing", "digital"]
+        self.assertEqual(by_type(self.reader, codes), {barrier_type["mobility"].id: 6})
+
+    def test_presence_analysis_hides_small_groups(self):
+        Convocation = self.env["refugee.convocation"]
+        for journeys in self.journeys.values():
+            for journey in journeys:
+                Convocation.create(
+                    {
+                        "beneficiary_id": journey.beneficiary_id.id,
+                        "date_start": datetime(2026, 2, 2, 9, 0),
+                        "state": "sent",
+                        "presence": "present",
+                    }
+                )
+
+        def by_site(user):
+            return {
+                group["site_id"][0]: group["present_count"]
+                for group in self.env["refugee.presence.report"]
+                .with_user(user)
+                .read_group(self.domain, ["present_count:sum"], ["site_id"])
+            }
+
+        self.assertEqual(
+            by_site(self.coordinator),
+            {self.site_north.id: 6, self.site_south.id: 5, self.site_small.id: 3},
+        )
+        self.assertEqual(by_site(self.reader), {self.site_north.id: 6})
+        Report = self.env["refugee.presence.report"].with_user(self.reader)
+        [small] = Report.read_group(
+            [("site_id", "=", self.site_small.id)], ["present_count:sum"], []
+        )
+        self.assertFalse(small["present_count"])
+        with self.assertRaises(AccessError):
+            Report.search(self.domain)
+
     def test_reader_lists_no_row(self):
         Report = self.env["refugee.journey.report"].with_user(self.reader)
         with self.assertRaises(AccessError):
@@ -292,7 +381,10 @@ class TestSmallGroups(RefugeeCase):
 
 
 class TestActivityReportPdf(JourneyReportCase):
-    """The activity report in French, in the company's layout, as a PDF."""
+    """The activity report in French, in the company's layout, as a PDF and
+    as an XLSX of the same tables."""
+
+    maxDiff = None
 
     @classmethod
     def setUpClass(cls):
@@ -303,10 +395,10 @@ class TestActivityReportPdf(JourneyReportCase):
             {"street": "2 place de la République", "zip": "41000", "city": "Blois"}
         )
 
-    def _dashboard(self):
+    def _dashboard(self, user=None):
         return (
             self.env["refugee.dashboard.wizard"]
-            .with_user(self.coordinator)
+            .with_user(user or self.coordinator)
             .create(
                 {
                     "date_from": date(2026, 2, 1),
@@ -358,22 +450,131 @@ class TestActivityReportPdf(JourneyReportCase):
         self.assertIn("Emploi durable", html)
         self.assertIn(self.outcome_cdi.with_context(lang="fr_FR").name, html)
 
-    def test_drill_downs_keep_the_period(self):
-        dashboard = self._dashboard()
-        for action, date_field in (
-            (dashboard.action_open_entries(), "orientation_date"),
-            (dashboard.action_open_exits(), "exit_date"),
-            (dashboard.action_open_sas_occupancy(), "week"),
-            (dashboard.action_open_workshops(), "date"),
-        ):
-            with self.subTest(action=action["res_model"], field=date_field):
-                bounds = {
-                    operator: value
-                    for fname, operator, value in action["domain"]
-                    if fname == date_field
-                }
-                self.assertEqual(bounds["<="], date(2026, 2, 28))
-                self.assertLessEqual(bounds[">="], date(2026, 2, 1))
+    def _pdf_tables(self, user):
+        """The rows of the PDF's sections as the text printed in each cell:
+        {section title: [[cell, ...], ...]}, a note as a row of one cell."""
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            .with_context(lang="fr_FR")
+            ._render_qweb_html(
+                "plateforme_refugies.refugee_activity_report_action",
+                self._dashboard(user).ids,
+            )[0]
+        )
+        sections = {}
+        page = lxml.html.fromstring(html).xpath(
+            "//div[contains(@class, 'o_refugee_activity_report')]"
+        )[0]
+        for element in page.iterchildren():
+            text = " ".join(element.text_content().split())
+            if element.tag == "h4":
+                rows = sections[text] = []
+            elif element.tag == "table":
+                rows.extend(
+                    [" ".join(cell.text_content().split()) for cell in line]
+                    for line in element.xpath(".//tr")
+                )
+            elif element.tag == "p" and "text-muted" in element.classes:
+                rows.append([text])
+        return sections
+
+    def _xlsx_tables(self, user):
+        """The rows of the workbook's sheets, each figure written as its
+        number format shows it in French: {sheet name: [[cell, ...], ...]}."""
+        ns = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+        workbook = zipfile.ZipFile(
+            io.BytesIO(
+                self._dashboard(user).with_context(lang="fr_FR")._activity_report_xlsx()
+            )
+        )
+
+        def xml(name):
+            return etree.fromstring(workbook.read(name))
+
+        strings = [
+            "".join(item.itertext())
+            for item in xml("xl/sharedStrings.xml").iterfind("x:si", ns)
+        ]
+        styles = xml("xl/styles.xml")
+        codes = {
+            fmt.get("numFmtId"): fmt.get("formatCode")
+            for fmt in styles.iterfind("x:numFmts/x:numFmt", ns)
+        }
+        cell_codes = [
+            codes.get(xf.get("numFmtId"))
+            for xf in styles.iterfind("x:cellXfs/x:xf", ns)
+        ]
+        lang = self.env["res.lang"]._lang_get("fr_FR")
+        french = {
+            "#,##0": lambda value: lang.format(
+                "%.0f", float_round(value, 0), grouping=True
+            ),
+            "#,##0.00": lambda value: lang.format(
+                "%.2f", float_round(value, 2), grouping=True
+            ),
+            "0.0 %": lambda value: (
+                lang.format("%.1f", float_round(value * 100, 1), grouping=True) + " %"
+            ),
+        }
+        sheets = {}
+        names = [
+            sheet.get("name")
+            for sheet in xml("xl/workbook.xml").iterfind("x:sheets/x:sheet", ns)
+        ]
+        for index, name in enumerate(names, start=1):
+            rows = sheets[name] = []
+            for line in xml(f"xl/worksheets/sheet{index}.xml").iterfind(
+                "x:sheetData/x:row", ns
+            ):
+                if int(line.get("r")) <= 3:  # the title and the period
+                    continue
+                row = []
+                for cell in line.iterfind("x:c", ns):
+                    value = cell.findtext("x:v", namespaces=ns)
+                    code = cell_codes[int(cell.get("s", 0))]
+                    if value is None:
+                        row.append("–")
+                    elif cell.get("t") == "s":
+                        row.append(strings[int(value)])
+                    else:
+                        self.assertIn(code, french, "a figure without its format")
+                        row.append(" ".join(french[code](float(value)).split()))
+                rows.append(row)
+        return sheets
+
+    def test_xlsx_has_the_tables_of_the_pdf(self):
+        self.coordinator.lang = "fr_FR"
+        pdf = self._pdf_tables(self.coordinator)
+        xlsx = self._xlsx_tables(self.coordinator)
+        self.assertEqual(list(xlsx), list(pdf))
+        self.assertEqual(xlsx, pdf)
+        self.assertIn(["Sorties", "2"], xlsx["Parcours"])
+        self.assertIn(
+            [
+                "Sorties dynamiques (durables, de transition et positives) "
+                "parmi les sorties",
+                "100,0 %",
+            ],
+            xlsx["Parcours"],
+        )
+
+    def test_reader_gets_the_small_groups_suppressed(self):
+        self.env["ir.config_parameter"].set_param(MIN_PEOPLE_PARAMETER, 5)
+        self.reader.lang = "fr_FR"
+        xlsx = self._xlsx_tables(self.reader)
+        self.assertEqual(xlsx, self._pdf_tables(self.reader))
+        # 2 exits on the site in February: too few people for a reader, who
+        # gets neither their rate nor their categories
+        rate = (
+            "Sorties dynamiques (durables, de transition et positives) parmi les "
+            "sorties"
+        )
+        self.assertIn([rate, "–"], xlsx["Parcours"])
+        self.assertEqual(xlsx["Sorties"], [["Aucune sortie sur cette période."]])
+        exact = self._xlsx_tables(self.coordinator)
+        self.assertIn([rate, "100,0 %"], exact["Parcours"])
+        self.assertIn(["Emploi durable", "1"], exact["Sorties"])
 
     def test_pdf_in_the_company_layout(self):
         Report = (
@@ -406,6 +607,13 @@ class TestActivityReportPdf(JourneyReportCase):
         self.assertIn("1 février 2026", cover)
         self.assertIn("41000 Blois", cover)
         self.assertIn("Parcours", " ".join(pages[1].extract_text().split()))
+        # every page numbered, the company named after the cover: by the
+        # layout's footer, or written on the pages when wkhtmltopdf leaves
+        # out the layout's header and footer
+        for number, page in enumerate(pages, start=1):
+            text = " ".join(page.extract_text().split())
+            self.assertIn(f"Page {number} / {len(pages)}", text)
+            self.assertIn(self.env.company.name, text)
 
 
 @tagged("post_install", "-at_install")
@@ -424,6 +632,33 @@ class TestDashboardTours(RefugeeTourCase):
         self.start_tour(
             "/odoo", "plateforme_refugies_funders_tour", login="tour_funder"
         )
+
+    def test_xlsx_export_downloads_the_workbook(self):
+        new_test_user(
+            self.env,
+            "xlsx_funder",
+            groups="base.group_user,plateforme_refugies.group_reader",
+        )
+        new_test_user(self.env, "xlsx_employee", groups="base.group_user")
+        report = (
+            self.env["refugee.dashboard.wizard"]
+            .with_user(self.env["res.users"].search([("login", "=", "xlsx_funder")]))
+            .create({"date_from": date(2026, 2, 1), "date_to": date(2026, 2, 28)})
+        )
+        action = report.action_export_xlsx()
+        self.assertEqual(action["target"], "download")
+        self.authenticate("xlsx_funder", "xlsx_funder")
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], XLSX_MIMETYPE)
+        self.assertIn(".xlsx", response.headers["Content-Disposition"])
+        workbook = zipfile.ZipFile(io.BytesIO(response.content))
+        self.assertIn("xl/worksheets/sheet1.xml", workbook.namelist())
+        # a user without the platform's roles gets nothing
+        self.authenticate("xlsx_employee", "xlsx_employee")
+        with mute_logger("odoo.http"):
+            response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 403)
 
     def test_coordinator_prints_the_activity_report(self):
         self._site_with_user(

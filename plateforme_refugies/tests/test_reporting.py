@@ -267,13 +267,18 @@ class TestSasReport(ExactFiguresCase, SiaeCase):
         [[sas_days]] = self._read([], [], ["sas_days:avg"])
         self.assertEqual(sas_days, 30)
 
-    def test_dashboard_sas_occupancy(self):
-        dashboard = (
-            self.env["refugee.dashboard.wizard"].with_user(self.reader).create({})
+    def test_activity_report_sas_occupancy(self):
+        today = RefugeeCase.reference_date
+        report = (
+            self.env["refugee.dashboard.wizard"]
+            .with_user(self.reader)
+            .create({"date_from": today, "date_to": today})
         )
-        # this week the farm hosts one of its 2 places, the 3 other SAS
-        # partners (2 places each) nobody: 1 place of 8
-        self.assertEqual(dashboard.sas_occupancy_rate, 12.5)
+        occupancy = {line["siae"]: line for line in report._sas_occupancy_by_siae()}
+        # this week the farm hosts one of its 2 places, the garden nobody
+        self.assertEqual(occupancy[self.farm.display_name]["capacity"], 2)
+        self.assertEqual(occupancy[self.farm.display_name]["hosted"], 1)
+        self.assertEqual(occupancy[self.garden.display_name]["hosted"], 0)
 
 
 class TestWorkshopReport(ExactFiguresCase, WorkshopCase):
@@ -680,29 +685,21 @@ class TestDashboardAndActivityReport(JourneyReportCase):
             )
         )
 
-    def test_dashboard_of_the_month(self):
-        dashboard = (
+    def test_report_of_the_month(self):
+        report = (
             self.env["refugee.dashboard.wizard"].with_user(self.coordinator).create({})
         )
-        self.assertEqual(dashboard.date_from, date(2026, 3, 1))
-        self.assertEqual(dashboard.date_to, date(2026, 3, 31))
-        february = self._dashboard(self.coordinator)
-        self.assertEqual(february.entry_count, 1)
-        self.assertEqual(february.exit_count, 2)
-        self.assertEqual(february.open_count, 1)
-        self.assertEqual(february.successful_exit_rate, 100.0)
-        self.assertEqual(february.deadline_count, 0)
-        action = february.action_open_entries()
-        self.assertEqual(action["res_model"], "refugee.journey.report")
-        self.assertEqual(
-            self.env["refugee.journey.report"].search_count(action["domain"]), 1
-        )
+        self.assertEqual(report.date_from, date(2026, 3, 1))
+        self.assertEqual(report.date_to, date(2026, 3, 31))
+        journeys = self._dashboard(self.coordinator)._activity_indicators()["journeys"]
+        self.assertEqual(journeys["entries"], 1)
+        self.assertEqual(journeys["exits"], 2)
+        self.assertEqual(journeys["open"], 1)
+        self.assertEqual(journeys["successful_exit_rate"], 100.0)
 
-    def test_reader_sees_the_dashboard_without_deadlines(self):
-        dashboard = self._dashboard(self.reader)
-        self.assertEqual(dashboard.exit_count, 2)
-        with self.assertRaises(AccessError):
-            dashboard.read(["deadline_count"])
+    def test_reader_gets_the_same_figures(self):
+        journeys = self._dashboard(self.reader)._activity_indicators()["journeys"]
+        self.assertEqual(journeys["exits"], 2)
 
     def _render(self, dashboard):
         html, __ = self.env["ir.actions.report"]._render_qweb_html(

@@ -28,6 +28,35 @@ registry.category("web_tour.tours").add("plateforme_refugies_funders_tour", {
                 }
             },
         },
+        {
+            content: "Scroll down to the pivots of the dashboard",
+            trigger: ".o_spreadsheet_dashboard_action .o-scrollbar.vertical",
+            run(helpers) {
+                helpers.anchor.scrollTop = 800;
+                helpers.anchor.dispatchEvent(new Event("scroll"));
+            },
+        },
+        {
+            content: "Click a figure of a pivot (not a site, which sets the filter)",
+            trigger: ".o_spreadsheet_dashboard_action .o-dashboard-clickable-cell",
+            run() {
+                const cells = [
+                    ...document.querySelectorAll(".o-dashboard-clickable-cell"),
+                ].filter((cell) => parseFloat(cell.style.left) >= 260);
+                if (!cells.length) {
+                    throw new Error("No figure of a pivot to click.");
+                }
+                cells[0].click();
+            },
+        },
+        {
+            content: "The analysis opens on its pivot, without an error",
+            trigger: ".o_action_manager .o_pivot_view .o_pivot",
+        },
+        {
+            content: "No access error",
+            trigger: "body:not(:has(.o_error_dialog))",
+        },
     ],
 });
 
