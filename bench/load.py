@@ -156,16 +156,33 @@ class OdooUser(HttpUser):
         )
 
     def dashboard(self):
-        """The dashboard opens as a new record: its indicators computed
-        (Odoo's CRM has no dashboard of its own: no native side)."""
-        model = "refugee.dashboard.wizard"
-        self.call(
-            model,
-            "onchange",
-            [[], {}, [], self.spec(model, "form")],
-            {},
-            name="dashboard: ours",
-        )
+        """The spreadsheet dashboard of the role, as Odoo's Dashboards app
+        loads it (its figures are then the analyses' read_group, measured by
+        the analysis pair; Odoo's CRM has no dashboard of its own: no native
+        side)."""
+        if not getattr(self, "dashboard_id", None):
+            found = self.call(
+                "ir.model.data",
+                "search_read",
+                [
+                    [
+                        ("module", "=", "plateforme_refugies"),
+                        ("name", "=", self.dashboard_xmlid),
+                    ],
+                    ["res_id"],
+                ],
+                {},
+                name="dashboard: find",
+            )
+            self.dashboard_id = found[0]["res_id"] if found else None
+        if self.dashboard_id:
+            self.call(
+                "spreadsheet.dashboard",
+                "get_readonly_dashboard",
+                [[self.dashboard_id]],
+                {},
+                name="dashboard: ours",
+            )
 
     # --- the native side ----------------------------------------------------
     def crm_analysis(self, screen):
@@ -221,6 +238,7 @@ class Counsellor(Staff):
 class Coordinator(Staff):
     role = "coordinator"
     weight = 1
+    dashboard_xmlid = "spreadsheet_dashboard_refugee_piloting"
 
     @task(1)
     def open_dashboard(self):
@@ -232,6 +250,7 @@ class Reader(OdooUser):
 
     role = "reader"
     weight = 1
+    dashboard_xmlid = "spreadsheet_dashboard_refugee_funders"
 
     @task(2)
     def sas(self):
