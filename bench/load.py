@@ -161,20 +161,16 @@ class OdooUser(HttpUser):
         the analysis pair; Odoo's CRM has no dashboard of its own: no native
         side)."""
         if not getattr(self, "dashboard_id", None):
+            # the role's dashboard by its name, in English or in French (the
+            # user's language): users have no access to the XML ids
             found = self.call(
-                "ir.model.data",
+                "spreadsheet.dashboard",
                 "search_read",
-                [
-                    [
-                        ("module", "=", "plateforme_refugies"),
-                        ("name", "=", self.dashboard_xmlid),
-                    ],
-                    ["res_id"],
-                ],
+                [[("name", "in", self.dashboard_names)], ["id"]],
                 {},
                 name="dashboard: find",
             )
-            self.dashboard_id = found[0]["res_id"] if found else None
+            self.dashboard_id = found[0]["id"] if found else None
         if self.dashboard_id:
             self.call(
                 "spreadsheet.dashboard",
@@ -238,7 +234,7 @@ class Counsellor(Staff):
 class Coordinator(Staff):
     role = "coordinator"
     weight = 1
-    dashboard_xmlid = "spreadsheet_dashboard_refugee_piloting"
+    dashboard_names = ["Platform piloting", "Pilotage de la plateforme"]
 
     @task(1)
     def open_dashboard(self):
@@ -250,7 +246,7 @@ class Reader(OdooUser):
 
     role = "reader"
     weight = 1
-    dashboard_xmlid = "spreadsheet_dashboard_refugee_funders"
+    dashboard_names = ["Funders", "Financeurs"]
 
     @task(2)
     def sas(self):

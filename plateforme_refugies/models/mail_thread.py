@@ -36,7 +36,14 @@ class MailThread(models.AbstractModel):
             lang = self[:1].counsellor_id._refugee_lang()
         else:
             lang = self.env.lang or self.env.company.sudo().partner_id.lang
-        return super(MailThread, self.with_context(lang=lang))._creation_message()
+        if not self._name.startswith("refugee."):
+            return super(MailThread, self.with_context(lang=lang))._creation_message()
+        # Odoo's "%s created" cannot agree with the kind of record in French
+        # ("Convocation créé"): the platform's records say it in one sentence
+        # that agrees whatever the kind
+        env = self.with_context(lang=lang).env
+        kind = env["ir.model"].sudo()._get(self._name).name
+        return env._("Record created: %(kind)s", kind=kind)
 
     def message_post(self, **kwargs):
         if len(self) == 1 and kwargs.get("partner_ids"):

@@ -101,14 +101,21 @@ class RefugeeReportMixin(models.AbstractModel):
         min_people = self._get_min_people()
         if not groupby:
             if 0 < len(people.get((), ())) < min_people:
-                return [
-                    tuple(self._read_group_empty_value(spec) for spec in aggregates)
-                ]
+                # no figure (None), not the empty value of each aggregate: a
+                # hidden total must not read as a zero
+                return [tuple(None for __ in aggregates)]
             return rows
         hidden = self._small_groups(people, len(groupby), min_people)
         return [
             row for row in rows if self._group_key(row[: len(groupby)]) not in hidden
         ]
+
+    @api.model
+    def _figure(self, value):
+        """A total of ``_read_group`` as the reports show it: None (no
+        figure) when it was hidden from a reader, else a number (0 for
+        nothing)."""
+        return None if value is None else value or 0
 
     @api.model
     def _group_key(self, values):

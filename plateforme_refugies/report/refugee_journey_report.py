@@ -226,9 +226,9 @@ class RefugeeJourneyReport(models.Model):
             )
         ]
         return {
-            "entries": entries or 0,
-            "exits": exits or 0,
-            "open": open_count or 0,
+            "entries": self._figure(entries),
+            "exits": self._figure(exits),
+            "open": self._figure(open_count),
             "employments": hires,
             # averages over nothing are no figure, not zero
             "successful_exit_rate": rate if exits else None,

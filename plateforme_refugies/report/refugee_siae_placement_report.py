@@ -129,7 +129,7 @@ class RefugeeSiaePlacementReport(models.Model):
         return {
             "placements": sum(line["count"] for line in by_state),
             "placements_by_state": by_state,
-            "sas": sas_count or 0,
+            "sas": self._figure(sas_count),
             "sas_by_outcome": sas_by_outcome,
             "sas_days": sas_days if sas_count else None,
         }

@@ -130,8 +130,10 @@ class RefugeeWorkshopReport(models.Model):
 
     @api.model
     def _attendance_line(self, keys, values):
-        line = {key: value or 0 for key, value in zip(keys, values, strict=True)}
-        if not line["present"] + line["absent"]:
+        line = {
+            key: self._figure(value) for key, value in zip(keys, values, strict=True)
+        }
+        if not (line["present"] or 0) + (line["absent"] or 0):
             # no attendance recorded: no rate, rather than 0 %
             line["attendance_rate"] = None
         return line

@@ -571,8 +571,15 @@ class TestActivityReportPdf(JourneyReportCase):
             "sorties"
         )
         self.assertIn([rate, "–"], xlsx["Parcours"])
-        self.assertEqual(xlsx["Sorties"], [["Aucune sortie sur cette période."]])
+        # a hidden total is no figure, not a zero, and no section says that
+        # nothing happened
+        self.assertIn(["Sorties", "–"], xlsx["Parcours"])
+        self.assertEqual(
+            xlsx["Sorties"],
+            [["Trop peu de personnes sur cette période pour en montrer les chiffres."]],
+        )
         exact = self._xlsx_tables(self.coordinator)
+        self.assertIn(["Sorties", "2"], exact["Parcours"])
         self.assertIn([rate, "100,0 %"], exact["Parcours"])
         self.assertIn(["Emploi durable", "1"], exact["Sorties"])
 

@@ -58,6 +58,23 @@ class TestFrenchEverywhere(PortalCase):
         texts += [html2plaintext(a.note or "") for a in activities if a.note]
         return texts, activities
 
+    def test_creation_messages_agree_in_french(self):
+        """"Convocation créé" was Odoo's "%s created" in French: the
+        platform's records say it in a sentence that agrees."""
+        env = self.env(context={"tracking_disable": False})
+        self.assertFalse(env.lang)
+        interview = env["refugee.interview"].create(
+            {
+                "journey_id": self.north_journey.id,
+                "date": datetime(2026, 3, 4, 10, 0),
+                "counsellor_id": self.counsellor_north.id,
+            }
+        )
+        self.assertEqual(
+            html2plaintext(interview.message_ids[-1].body),
+            "Fiche créée : Entretien individuel",
+        )
+
     def test_nothing_english_in_what_the_platform_writes(self):
         last_message = self.env["mail.message"].search([], order="id desc", limit=1).id
         last_activity = (

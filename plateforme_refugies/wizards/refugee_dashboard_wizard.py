@@ -131,6 +131,17 @@ class RefugeeDashboardWizard(models.TransientModel):
         return {"type": "note", "text": text}
 
     @api.model
+    def _empty_note(self, total, text):
+        """The note of a section without figures: ``text`` when nothing
+        happened in the period, or, when its total was hidden from a reader
+        (None), that there were too few people to show them."""
+        if total is None:
+            return self._note(
+                self.env._("Too few people in this period for the figures to be shown.")
+            )
+        return self._note(text)
+
+    @api.model
     def _chart(self, bars, caption="", percent=False):
         return {"type": "chart", "bars": bars, "caption": caption, "percent": percent}
 
@@ -212,7 +223,11 @@ class RefugeeDashboardWizard(models.TransientModel):
                     ),
                 ]
                 if journeys["exits_by_category"]
-                else [self._note(self.env._("No exit in this period."))],
+                else [
+                    self._empty_note(
+                        journeys["exits"], self.env._("No exit in this period.")
+                    )
+                ],
             },
             {
                 "title": self.env._("SAS IAE and SIAE placements"),
@@ -307,7 +322,12 @@ class RefugeeDashboardWizard(models.TransientModel):
                     ),
                 ]
                 if workshops["sessions"]
-                else [self._note(self.env._("No workshop held in this period."))],
+                else [
+                    self._empty_note(
+                        workshops["sessions"],
+                        self.env._("No workshop held in this period."),
+                    )
+                ],
             },
             {
                 "title": self.env._("French"),
@@ -448,7 +468,12 @@ class RefugeeDashboardWizard(models.TransientModel):
                     )
                 ]
                 if immersions["immersions"]
-                else [self._note(self.env._("No immersion started in this period."))],
+                else [
+                    self._empty_note(
+                        immersions["immersions"],
+                        self.env._("No immersion started in this period."),
+                    )
+                ],
             },
             {
                 "title": self.env._("Hires and follow-up"),
@@ -478,7 +503,11 @@ class RefugeeDashboardWizard(models.TransientModel):
                         )
                     ]
                     if hires["hires"]
-                    else [self._note(self.env._("No hire in this period."))]
+                    else [
+                        self._empty_note(
+                            hires["hires"], self.env._("No hire in this period.")
+                        )
+                    ]
                 )
                 + [
                     self._report_table(
