@@ -59,7 +59,7 @@ class TestFrenchEverywhere(PortalCase):
         return texts, activities
 
     def test_creation_messages_agree_in_french(self):
-        """"Convocation créé" was Odoo's "%s created" in French: the
+        """Odoo's "%s created" gave "Convocation créé" in French: the
         platform's records say it in a sentence that agrees."""
         env = self.env(context={"tracking_disable": False})
         self.assertFalse(env.lang)
