@@ -2,9 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo import Command
+from odoo import Command, models
 from odoo.exceptions import AccessError
 
+from ..models.refugee_beneficiary import RULES_IN_SQL_FROM
 from .common import RefugeeCase
 
 
@@ -44,6 +45,36 @@ class TestAccess(RefugeeCase):
                     "counsellor_id": False,
                 }
             )
+
+    def test_a_batch_of_files_is_checked_as_odoo_checks_each(self):
+        """From RULES_IN_SQL_FROM files, the rules are checked in one query:
+        the same files refused as by Odoo's check record by record, for
+        reading and writing, also after a change not yet written."""
+        files = self.north_file | self.south_file
+        for index in range(RULES_IN_SQL_FROM):
+            files |= self._create_beneficiary(
+                f"Lot Dossier {index}",
+                site=self.site_north if index % 3 else self.site_south,
+                birthdate=date(1990, 1, 1 + index),
+            )
+        # moved to the south, not yet written to the database
+        moved = files.filtered(lambda f: f.site_id == self.site_north)[-1]
+        moved.site_id = self.site_south
+        south = files.filtered(lambda f: f.site_id == self.site_south)
+        self.assertGreater(len(south), 2)
+        mine = files.with_user(self.counsellor_north)
+        for operation in ("read", "write"):
+            with self.subTest(operation=operation):
+                forbidden, error = mine._check_access(operation)
+                expected, __ = models.BaseModel._check_access(mine, operation)
+                self.assertEqual(forbidden, expected)
+                self.assertEqual(forbidden, south)
+                self.assertIn(moved, forbidden)
+                self.assertIsInstance(error(), AccessError)
+                self.assertIsNone((mine - south)._check_access(operation))
+        with self.assertRaises(AccessError):
+            mine.read(["name"])
+        self.assertEqual(len((mine - south).read(["name"])), len(files - south))
 
     def test_counsellor_journeys_follow_their_sites(self):
         Journey = self.Journey.with_user(self.counsellor_north)
