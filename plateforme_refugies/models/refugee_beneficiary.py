@@ -911,8 +911,14 @@ class RefugeeBeneficiary(models.Model):
         # which filtered_domain evaluates with one sub-filter per file: about
         # a third of a counsellor's list of 80 files. A batch is checked with
         # the same domain in one query instead (search flushes what the domain
-        # reads, so pending changes count as in the cache).
-        if self.env.su or len(self) < RULES_IN_SQL_FROM or not all(self._ids):
+        # reads, so pending changes count as in the cache). New files are
+        # checked on the cache: nothing of theirs is to be flushed first.
+        if (
+            self.env.su
+            or operation == "create"
+            or len(self) < RULES_IN_SQL_FROM
+            or not all(self._ids)
+        ):
             return super()._check_access(operation)
         # the access rights alone (no record: no rule checked)
         result = super(RefugeeBeneficiary, self.browse())._check_access(operation)

@@ -22,6 +22,17 @@ class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "refugee.visibility.mixin"]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = self
+        if all(vals.get("is_refugee_beneficiary") for vals in vals_list):
+            # the contacts of new files: the file's own chatter says it was
+            # created and its creator follows the file, not twice
+            partners = self.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True
+            )
+        return super(ResPartner, partners).create(vals_list)
+
     @api.model
     def _add_missing_default_values(self, values):
         # only the contacts created for a batch of new files (see

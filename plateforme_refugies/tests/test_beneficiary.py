@@ -26,6 +26,25 @@ class TestBeneficiary(RefugeeCase):
         self.assertEqual(beneficiary.partner_id.phone, "06 12 34 56 78")
         self.assertTrue(beneficiary.partner_id.is_refugee_beneficiary)
 
+    def test_a_new_file_is_announced_once_on_the_file(self):
+        """The file's chatter says it was created and its creator follows it;
+        its contact, created with it, has no second message nor follower.
+        Another contact is created as Odoo does."""
+        env = self.env(user=self.counsellor_north, context={"tracking_disable": False})
+        beneficiary = env["refugee.beneficiary"].create(
+            {"name": "Awa Konaté", "birthdate": date(1994, 5, 6)}
+            | {"site_id": self.site_north.id}
+        )
+        creator = self.counsellor_north.partner_id
+        self.assertEqual(len(beneficiary.message_ids), 1)
+        self.assertEqual(beneficiary.message_partner_ids, creator)
+        contact = beneficiary.partner_id.sudo()
+        self.assertFalse(contact.message_ids)
+        self.assertFalse(contact.message_partner_ids)
+        other = env["res.partner"].create({"name": "Boulangerie Martin"}).sudo()
+        self.assertEqual(len(other.message_ids), 1)
+        self.assertEqual(other.message_partner_ids, creator)
+
     def test_a_batch_of_files_gets_consecutive_numbers(self):
         files = self.env["refugee.beneficiary"].create(
             [
