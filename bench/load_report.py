@@ -74,6 +74,7 @@ def main():
     parser.add_argument("--scale", type=int, required=True)
     parser.add_argument("--workers", type=int, required=True)
     parser.add_argument("--time", required=True)
+    parser.add_argument("--warmup", default="0")
     parser.add_argument("--note", default="")
     args = parser.parse_args()
     run_dir = Path(args.run_dir)

@@ -8,14 +8,16 @@
 #   2. for each configuration (LOAD_REPLICA: without, then with the read
 #      replica of scripts/replica.sh), Odoo is served by scripts/run.sh with
 #      $WORKERS workers on a free port of 127.0.0.1; for each number of users
-#      (LOAD_USERS), locust (bench/load.py) runs $LOAD_TIME, headless;
+#      (LOAD_USERS), locust (bench/load.py) runs $LOAD_TIME, headless, after
+#      a warm-up of $LOAD_WARMUP with the most users on the new server (its
+#      requests are not counted, its log lines are: with the first run's);
 #   3. bench/load_report.py writes bench/results/<date>-load.md: per pair of
 #      screens p50/p95/p99 ours and native, the p95 ratio, failures, the Odoo
 #      log's WARNING/ERROR lines, the workers' memory; its last line sums up.
 # Traffic goes to 127.0.0.1 only, bounded by LOAD_TIME and the users.
 #
 # Environment: SCALE (default 15000), WORKERS (4), LOAD_USERS ("20 50"),
-# LOAD_TIME (180s), LOAD_REPLICA ("off on"), LOAD_NOTE (a line for the
+# LOAD_TIME (180s), LOAD_WARMUP (60s, 0 for none), LOAD_REPLICA ("off on"), LOAD_NOTE (a line for the
 # results, e.g. what else ran on the machine); PYTHON and those of lib.sh,
 # pg.sh.
 set -euo pipefail
@@ -29,6 +31,7 @@ SCALE="${SCALE:-15000}"
 WORKERS="${WORKERS:-4}"
 LOAD_USERS="${LOAD_USERS:-20 50}"
 LOAD_TIME="${LOAD_TIME:-180s}"
+LOAD_WARMUP="${LOAD_WARMUP:-60s}"
 LOAD_REPLICA="${LOAD_REPLICA:-off on}"
 # locust in a virtual environment of its own (it needs newer gevent, Flask
 # and Werkzeug than Odoo's pins), made on first use
@@ -128,17 +131,28 @@ for replica in $LOAD_REPLICA; do
         curl -s -o /dev/null "http://127.0.0.1:$port/web/login" && break
         sleep 2
     done
+    lines_before="$(wc -l <"$log")"
+    if [[ "$LOAD_WARMUP" != 0 ]]; then
+        # every worker of a new server starts with empty caches (views,
+        # record rules, translations of each user): the measured runs are
+        # the steady state that the staff meet, both sides alike
+        most="$(tr ' ' '\n' <<<"$LOAD_USERS" | sort -n | tail -n 1)"
+        pr_info "locust: warm-up, $most users for $LOAD_WARMUP (not counted)"
+        "$LOCUST" -f "$PR_ROOT/bench/load.py" --headless --only-summary \
+            --host "http://127.0.0.1:$port" -u "$most" -r "$((most / 5 + 1))" \
+            -t "$LOAD_WARMUP" --stop-timeout 10 \
+            >"$run_dir/warmup-replica-$replica.locust.log" 2>&1 || true
+    fi
     for users in $LOAD_USERS; do
         name="users-$users-replica-$replica"
         pr_info "locust: $users users for $LOAD_TIME ($name)"
-        : >"$log.mark"
-        lines_before="$(wc -l <"$log")"
         "$LOCUST" -f "$PR_ROOT/bench/load.py" --headless --only-summary \
             --host "http://127.0.0.1:$port" -u "$users" -r "$((users / 5 + 1))" \
             -t "$LOAD_TIME" --stop-timeout 10 --csv "$run_dir/$name" \
             >"$run_dir/$name.locust.log" 2>&1 || true
         # the Odoo log of this run, and the memory of the workers at its end
         tail -n "+$((lines_before + 1))" "$log" >"$run_dir/$name.odoo.log"
+        lines_before="$(wc -l <"$log")"
         ps -o rss=,args= --ppid "$server_pid" | grep -v ' gevent ' |
             awk '{print $1}' >"$run_dir/$name.rss" || true
     done
@@ -147,4 +161,5 @@ done
 
 "$PYTHON" "$PR_ROOT/bench/load_report.py" "$run_dir" \
     --out "$PR_ROOT/bench/results/$(date +%Y-%m-%d)-load.md" \
-    --scale "$SCALE" --workers "$WORKERS" --time "$LOAD_TIME" --note "${LOAD_NOTE:-}"
+    --scale "$SCALE" --workers "$WORKERS" --time "$LOAD_TIME" \
+    --warmup "$LOAD_WARMUP" --note "${LOAD_NOTE:-}"

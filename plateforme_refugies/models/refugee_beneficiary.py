@@ -450,17 +450,24 @@ class RefugeeBeneficiary(models.Model):
 
     @api.depends("birthdate")
     def _compute_age(self):
+        # the files of one age are given it at once: a list of 80 files costs
+        # a few assignments, not 160
         today = fields.Date.context_today(self)
+        by_age = defaultdict(list)
         for beneficiary in self:
+            birthdate = beneficiary.birthdate
             age = (
-                relativedelta(today, beneficiary.birthdate).years
-                if (beneficiary.birthdate)
-                else 0
+                today.year
+                - birthdate.year
+                - ((today.month, today.day) < (birthdate.month, birthdate.day))
+                if birthdate
+                else None
             )
-            beneficiary.age = age
-            beneficiary.is_under_26 = bool(beneficiary.birthdate) and (
-                age < YOUTH_AGE_LIMIT
-            )
+            by_age[age].append(beneficiary.id)
+        for age, ids in by_age.items():
+            beneficiaries = self.browse(ids)
+            beneficiaries.age = age or 0
+            beneficiaries.is_under_26 = age is not None and age < YOUTH_AGE_LIMIT
 
     def _search_is_under_26(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -483,9 +490,12 @@ class RefugeeBeneficiary(models.Model):
             counts[beneficiary_id] += 1
             if journey.state != "closed":
                 current.setdefault(beneficiary_id, journey)
+        by_count = defaultdict(list)
         for beneficiary in self:
-            beneficiary.journey_count = counts[beneficiary.id]
+            by_count[counts[beneficiary.id]].append(beneficiary.id)
             beneficiary.current_journey_id = current.get(beneficiary.id, Journey)
+        for count, ids in by_count.items():
+            self.browse(ids).journey_count = count
 
     def _current_journeys(self):
         """{beneficiary id: current journey} of the files in one query.
@@ -939,6 +949,19 @@ class RefugeeBeneficiary(models.Model):
                 Rule._make_access_error, operation, forbidden
             )
         return None
+
+    def _read_format(self, fnames, load="_classic_read"):
+        # the contacts' columns of the inherited fields read, and only those:
+        # through the related fields, the ORM would fetch every column of the
+        # contacts (about 60) for a list of files
+        inherited = [
+            self._fields[name].related_field.name
+            for name in fnames
+            if name in self._fields and self._fields[name].inherited
+        ]
+        if inherited:
+            self.partner_id.fetch(inherited)
+        return super()._read_format(fnames, load=load)
 
     def action_suggest_employers(self):
         self.ensure_one()
