@@ -1172,7 +1172,22 @@ class RefugeeBeneficiary(models.Model):
         context = self.env.context
         default_situation = context.get("default_housing_situation")
         default_level = context.get("default_french_level", False)
+        # and the name's key and the counsellor of a new file on a site (else
+        # Odoo makes a new record of each file to compute them)
+        user = self.env.user
+        own_sites = (
+            user.refugee_site_ids.ids
+            if user.has_group("plateforme_refugies.group_counsellor")
+            else []
+        )
         for vals in vals_list:
+            if vals.get("name"):
+                vals.setdefault("name_key", normalize_name(vals["name"]))
+            site_id = vals.get("site_id")
+            if site_id and "default_counsellor_id" not in context:
+                vals.setdefault(
+                    "counsellor_id", user.id if site_id in own_sites else False
+                )
             if not vals.get("french_assessment_ids"):
                 vals.update(
                     {
