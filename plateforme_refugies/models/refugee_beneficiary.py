@@ -8,7 +8,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import MissingError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL, format_date
 
@@ -951,17 +951,39 @@ class RefugeeBeneficiary(models.Model):
         return None
 
     def _read_format(self, fnames, load="_classic_read"):
-        # the contacts' columns of the inherited fields read, and only those:
-        # through the related fields, the ORM would fetch every column of the
-        # contacts (about 60) for a list of files
-        inherited = [
-            self._fields[name].related_field.name
+        # The fields of the file's contact (_inherits) are read from the
+        # contacts: their columns read, and only those, in one query (the
+        # contacts' record rules applied), then their values taken as they
+        # are. Through the related fields Odoo would fetch every column of the
+        # contacts (about 60) and compute each field on each file: about a
+        # third of a counsellor's list of 80 files.
+        inherited = {
+            name: self._fields[name]
             for name in fnames
             if name in self._fields and self._fields[name].inherited
-        ]
-        if inherited:
-            self.partner_id.fetch(inherited)
-        return super()._read_format(fnames, load=load)
+        }
+        if not inherited:
+            return super()._read_format(fnames, load=load)
+        files = self
+        try:
+            contacts = files.partner_id
+        except MissingError:  # one dict per file that exists, as Odoo's
+            files = self.exists()
+            contacts = files.partner_id
+        contacts.fetch([field.related_field.name for field in inherited.values()])
+        result = super(RefugeeBeneficiary, files)._read_format(
+            [name for name in fnames if name not in inherited], load=load
+        )
+        use_display_name = load == "_classic_read"
+        by_id = {file.id: file for file in files}
+        for values in result:
+            file = by_id[values["id"]]
+            contact = file.partner_id
+            for name, field in inherited.items():
+                values[name] = field.convert_to_read(
+                    contact[field.related_field.name], file, use_display_name
+                )
+        return result
 
     def action_suggest_employers(self):
         self.ensure_one()

@@ -284,9 +284,12 @@ class RefugeeJourney(models.Model):
             )
 
     def _compute_display_name(self):
+        # the contact's name (a stored field) rather than the file's (an
+        # inherited one): Odoo names many2one values as superuser, and the
+        # file's name would be computed again for that environment
         for journey in self:
             journey.display_name = (
-                f"{journey.name} - {journey.beneficiary_id.name}"
+                f"{journey.name} - {journey.beneficiary_id.partner_id.name}"
                 if journey.beneficiary_id
                 else journey.name
             )

@@ -45,6 +45,38 @@ class TestBeneficiary(RefugeeCase):
         self.assertEqual(len(other.message_ids), 1)
         self.assertEqual(other.message_partner_ids, creator)
 
+    def test_the_contact_fields_read_are_the_contacts(self):
+        """A file reads the fields of its contact as the contact has them,
+        relations named or not, as the counsellor; a deleted file is left out
+        as Odoo leaves it out."""
+        france = self.env.ref("base.fr")
+        files = self.env["refugee.beneficiary"].create(
+            [
+                {"name": f"Read Person {i}", "birthdate": date(1990, 3, 1 + i)}
+                | {"site_id": self.site_north.id, "phone": f"06 00 00 00 0{i}"}
+                | {"city": "Blois", "country_id": france.id}
+                for i in range(3)
+            ]
+        )
+        gone = files[2]
+        gone.unlink()
+        fields = ["name", "phone", "city", "country_id", "reference"]
+        contact_fields = ["name", "phone", "city", "country_id"]
+        as_counsellor = files.with_user(self.counsellor_north)
+        as_counsellor.invalidate_recordset()
+        for load in ("_classic_read", None):
+            values = as_counsellor.read(fields, load=load)
+            contacts = files[:2].partner_id.read(contact_fields, load=load)
+            self.assertEqual([v["id"] for v in values], files[:2].ids)
+            for value, contact, file in zip(values, contacts, files, strict=False):
+                self.assertEqual(value["reference"], file.reference)
+                for name in contact_fields:
+                    self.assertEqual(value[name], contact[name])
+        self.assertEqual(
+            as_counsellor[:1].read(["country_id"])[0]["country_id"],
+            (france.id, france.display_name),
+        )
+
     def test_a_batch_of_files_gets_consecutive_numbers(self):
         files = self.env["refugee.beneficiary"].create(
             [
