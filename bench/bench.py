@@ -355,11 +355,20 @@ class Bench:
         user = Users.search([("login", "=", login)]) or Users.create(
             {"login": login, "name": name}
         )
-        user.groups_id = [Command.set([self.env.ref(g).id for g in groups])]
+        # staff in Loir-et-Cher: their browser gives Odoo this time zone
+        user.write(
+            {
+                "groups_id": [Command.set([self.env.ref(g).id for g in groups])],
+                "tz": "Europe/Paris",
+            }
+        )
         if side == "ours" and not user.refugee_site_ids:
             user.refugee_site_ids = self.env["refugee.site"].search([], limit=1)
         self.env.cr.commit()
-        return self.env(user=user)
+        # with the user's context (language, time zone), as the web client
+        # sends it with every call
+        context = {**self.env.context, **user.with_user(user).context_get()}
+        return self.env(user=user, context=context)
 
     @staticmethod
     def list_spec(model, view_type):
@@ -475,8 +484,8 @@ class Bench:
         count = min(10000, self.scale)
         # as the users create them: with the creation message and follower
         # of each record (the other lines and the generator run without mail)
-        NewFiles = Beneficiary.with_context({})
-        NewContacts = Partner.with_context({})
+        NewFiles = Beneficiary.with_context(dict(env["res.users"].context_get()))
+        NewContacts = Partner.with_context(dict(native_env["res.users"].context_get()))
 
         def create_beneficiaries():
             for batch in chunks(list(range(count)), 1000):

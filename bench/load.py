@@ -39,11 +39,14 @@ class OdooUser(HttpUser):
 
     def on_start(self):
         self.login = next(_NEXT_LOGIN[self.role])
-        self.rpc(
+        session = self.rpc(
             "/web/session/authenticate",
             {"db": DB, "login": self.login, "password": self.login},
             name="login",
         )
+        # the user's context (language, time zone), sent with every call as
+        # the web client sends it
+        self.context = (session or {}).get("user_context", {})
         self.specs = {}
 
     def rpc(self, url, params, name):
@@ -67,7 +70,12 @@ class OdooUser(HttpUser):
     def call(self, model, method, args, kwargs, name):
         return self.rpc(
             f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": {**kwargs, "context": self.context},
+            },
             name=name,
         )
 

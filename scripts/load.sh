@@ -88,6 +88,8 @@ for role, users in roles.items():
                 "password": login,
                 "groups_id": [Command.set([env.ref("base.group_user").id, env.ref(group).id])],
                 "refugee_site_ids": [Command.set(user_sites.ids if user_sites else [])],
+                # staff in Loir-et-Cher: their browser gives Odoo this time zone
+                "tz": "Europe/Paris",
             }
         )
 env.cr.commit()
@@ -98,7 +100,7 @@ export LOAD_DB="$db" LOAD_LOGINS="$logins"
 
 # dead rows and statistics as a database in service has them (a bench run
 # leaves rolled-back rows, and the planner's row counts off)
-psql -d "$db" -qc "VACUUM ANALYZE"
+PGOPTIONS="-c client_min_messages=error" psql -d "$db" -qc "VACUUM ANALYZE"
 
 server_pid=""
 stop_server() {
