@@ -46,7 +46,7 @@ class OdooUser(HttpUser):
         )
         # the user's context (language, time zone), sent with every call as
         # the web client sends it
-        self.context = (session or {}).get("user_context", {})
+        self.user_context = (session or {}).get("user_context", {})
         self.specs = {}
 
     def rpc(self, url, params, name):
@@ -74,7 +74,7 @@ class OdooUser(HttpUser):
                 "model": model,
                 "method": method,
                 "args": args,
-                "kwargs": {**kwargs, "context": self.context},
+                "kwargs": {**kwargs, "context": self.user_context},
             },
             name=name,
         )

@@ -37,6 +37,26 @@ def percentiles(row):
     return [float(row[p]) for p in ("50%", "95%", "99%")]
 
 
+# the screens every run must have measured (a user whose task fails before
+# its first request leaves no row: a run without them is a failed run)
+EXPECTED_PAIRS = {
+    "list",
+    "form",
+    "journeys / leads",
+    "analysis",
+    "SAS occupancy / CRM analysis",
+}
+
+
+def script_errors(path):
+    """Exceptions raised in the locust users' own code (bench/load.py), which
+    locust does not count as failed requests."""
+    if not path.exists():
+        return 0
+    with open(path, encoding="utf-8") as errors:
+        return sum(int(row["Count"]) for row in csv.DictReader(errors))
+
+
 def run_rows(stats):
     """[(pair, ours p50/p95/p99, native p50/p95/p99, ratio, failures)]."""
     pairs = sorted(name[: -len(": ours")] for name in stats if name.endswith(": ours"))
@@ -113,7 +133,9 @@ def main():
             for name, row in stats.items()
             if not name.endswith((": ours", ": native"))
         )
-        failures = sum(row[5] for row in rows) + other_failures
+        errors = script_errors(run_dir / f"{run}_exceptions.csv")
+        missing = sorted(EXPECTED_PAIRS - {row[0] for row in rows})
+        failures = sum(row[5] for row in rows) + other_failures + errors + len(missing)
         lines += [
             "",
             f"## {users} users, replica {replica}",
@@ -142,7 +164,9 @@ def main():
         all_warnings += len(problems)
         lines += [
             "",
-            f"- failures: {failures} (logins and view loads included)",
+            f"- failures: {failures} (logins and view loads included; "
+            f"{errors} errors in the load script; pairs not measured: "
+            f"{', '.join(missing) or 'none'})",
             f"- Odoo log: {len(problems)} WARNING/ERROR lines"
             + (
                 f" (and {noise} of wkhtmltopdf, Odoo's own, not counted)"
