@@ -1,5 +1,6 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextvars
 import functools
 import re
 import unicodedata
@@ -48,6 +49,9 @@ def accent_insensitive_pattern(word):
 
 # from this many files, their record rules are checked in one query
 RULES_IN_SQL_FROM = 10
+# {(user, companies): ids of files}: during a web_search_read, the files its
+# search found with the user's read rules applied in SQL
+_FOUND_WITH_READ_RULES = contextvars.ContextVar("refugee_found_with_read_rules")
 
 
 class RefugeeBeneficiary(models.Model):
@@ -914,6 +918,40 @@ class RefugeeBeneficiary(models.Model):
         needing.needs_housing = True
         (self - needing).needs_housing = False
 
+    @api.model
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        # the files of a list come from a search that applied the user's read
+        # rules in SQL: reading them in the same call does not check the same
+        # rules a second time (a query of every list of files)
+        token = _FOUND_WITH_READ_RULES.set({})
+        try:
+            return super().web_search_read(
+                domain,
+                specification,
+                offset=offset,
+                limit=limit,
+                order=order,
+                count_limit=count_limit,
+            )
+        finally:
+            _FOUND_WITH_READ_RULES.reset(token)
+
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        files = super().search_fetch(
+            domain, field_names, offset=offset, limit=limit, order=order
+        )
+        found = _FOUND_WITH_READ_RULES.get(None)
+        if found is not None and not self.env.su:
+            found.setdefault(self._read_rules_key(), set()).update(files._ids)
+        return files
+
+    def _read_rules_key(self):
+        """What the read rules of the files depend on: the user and the
+        companies of the context."""
+        return (self.env.uid, tuple(self.env.context.get("allowed_company_ids") or ()))
+
     def _check_access(self, operation):
         # Odoo checks the record rules of the records it reads in Python,
         # record by record (filtered_domain on the cache). Through _inherits
@@ -934,6 +972,13 @@ class RefugeeBeneficiary(models.Model):
         result = super(RefugeeBeneficiary, self.browse())._check_access(operation)
         if result:
             return self, result[1]
+        found = _FOUND_WITH_READ_RULES.get(None)
+        if (
+            operation == "read"
+            and found
+            and found.get(self._read_rules_key(), set()).issuperset(self._ids)
+        ):
+            return None  # found by this call's search, the same rules applied
         Rule = self.env["ir.rule"]
         domain = Rule._compute_domain(self._name, operation)
         if not domain:

@@ -1,6 +1,7 @@
 # Copyright 2026 Plateforme d'insertion des réfugiés de Loir-et-Cher
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
+from unittest.mock import patch
 
 from odoo import Command, models
 from odoo.exceptions import AccessError
@@ -75,6 +76,36 @@ class TestAccess(RefugeeCase):
         with self.assertRaises(AccessError):
             mine.read(["name"])
         self.assertEqual(len((mine - south).read(["name"])), len(files - south))
+
+    def test_a_list_reads_what_its_search_found_and_only_that(self):
+        """The files of a list are read without checking again the rules its
+        search applied; any other read, after it or in it, is checked."""
+        files = self.north_file | self.south_file
+        for index in range(RULES_IN_SQL_FROM):
+            files |= self._create_beneficiary(
+                f"Liste Dossier {index}",
+                site=self.site_north if index % 3 else self.site_south,
+                birthdate=date(1991, 1, 1 + index),
+            )
+        south = files.filtered(lambda f: f.site_id == self.site_south)
+        Files = self.env["refugee.beneficiary"].with_user(self.counsellor_north)
+        spec = {"name": {}, "site_id": {"fields": {"display_name": {}}}}
+        result = Files.web_search_read([("id", "in", files.ids)], spec)
+        self.assertEqual({r["id"] for r in result["records"]}, set((files - south).ids))
+        # the search as another user, or a read of other files during it
+        Beneficiary = type(Files)
+        search_fetch = Beneficiary.search_fetch
+
+        def search_then_read_others(model, *args, **kwargs):
+            found = search_fetch(model, *args, **kwargs)
+            with self.assertRaises(AccessError):
+                (found | south.with_env(found.env)).read(["name"])
+            return found
+
+        with patch.object(Beneficiary, "search_fetch", search_then_read_others):
+            Files.web_search_read([("id", "in", files.ids)], spec)
+        with self.assertRaises(AccessError):
+            files.with_user(self.counsellor_north).read(["name"])
 
     def test_counsellor_journeys_follow_their_sites(self):
         Journey = self.Journey.with_user(self.counsellor_north)

@@ -10,9 +10,9 @@ from .common import RefugeeCase
 # the list of files as a counsellor: the files, their count (the rules of the
 # files and of their contacts in the same query), their contacts, activities,
 # counsellors (users and their contacts), sites, and their current journeys
-# with their names in one query (the site rule applied), and the record rules
-# of the files read checked in one query (RULES_IN_SQL_FROM files or more)
-LIST_QUERIES = 10
+# with their names in one query (the site rule applied); the record rules of
+# the files read are those the search applied (no query of their own)
+LIST_QUERIES = 9
 # a batch of new files: the sequence, the INSERTs of contacts and files (up to
 # 100 rows each), the duplicate check; the same for any size up to 100 files
 BATCH_CREATE_QUERIES = 6
