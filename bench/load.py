@@ -109,7 +109,13 @@ class OdooUser(HttpUser):
             model,
             "web_search_read",
             [],
-            {"domain": domain, "specification": self.spec(model, "list"), "limit": 80},
+            {
+                "domain": domain,
+                "specification": self.spec(model, "list"),
+                "limit": 80,
+                # the count stops there, as the web client asks it
+                "count_limit": 10001,
+            },
             name=screen,
         )
         return [record["id"] for record in (result or {}).get("records", [])]

@@ -146,6 +146,11 @@ EOF
 SELECT 'CREATE ROLE odoo' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'odoo')
 \gexec
 ALTER ROLE odoo WITH LOGIN CREATEDB PASSWORD 'odoo';
+-- the cost of a random read on a disk that is an SSD or in memory (PostgreSQL
+-- assumes a spinning disk, 4): the record rules' joins then use their indexes
+-- (the count of a counsellor's list of 7,500 files: 15 -> 4 ms). A setting of
+-- the role, stored in the catalog: a replica made of the cluster has it too.
+ALTER ROLE odoo SET random_page_cost = 1.1;
 EOF
 
     flock -u "$pr_pg_lock_fd"
