@@ -47,17 +47,23 @@ class TestAccess(RefugeeCase):
                 }
             )
 
+    def _files_of_both_sites(self, name, year):
+        """The files of both sites, RULES_IN_SQL_FROM of them and two more:
+        two thirds in the north, a third in the south."""
+        files = self.north_file | self.south_file
+        for index in range(RULES_IN_SQL_FROM):
+            files |= self._create_beneficiary(
+                f"{name} {index}",
+                site=self.site_north if index % 3 else self.site_south,
+                birthdate=date(year, 1, 1 + index),
+            )
+        return files
+
     def test_a_batch_of_files_is_checked_as_odoo_checks_each(self):
         """From RULES_IN_SQL_FROM files, the rules are checked in one query:
         the same files refused as by Odoo's check record by record, for
         reading and writing, also after a change not yet written."""
-        files = self.north_file | self.south_file
-        for index in range(RULES_IN_SQL_FROM):
-            files |= self._create_beneficiary(
-                f"Lot Dossier {index}",
-                site=self.site_north if index % 3 else self.site_south,
-                birthdate=date(1990, 1, 1 + index),
-            )
+        files = self._files_of_both_sites("Lot Dossier", 1990)
         # moved to the south, not yet written to the database
         moved = files.filtered(lambda f: f.site_id == self.site_north)[-1]
         moved.site_id = self.site_south
@@ -80,13 +86,7 @@ class TestAccess(RefugeeCase):
     def test_a_list_reads_what_its_search_found_and_only_that(self):
         """The files of a list are read without checking again the rules its
         search applied; any other read, after it or in it, is checked."""
-        files = self.north_file | self.south_file
-        for index in range(RULES_IN_SQL_FROM):
-            files |= self._create_beneficiary(
-                f"Liste Dossier {index}",
-                site=self.site_north if index % 3 else self.site_south,
-                birthdate=date(1991, 1, 1 + index),
-            )
+        files = self._files_of_both_sites("Liste Dossier", 1991)
         south = files.filtered(lambda f: f.site_id == self.site_south)
         Files = self.env["refugee.beneficiary"].with_user(self.counsellor_north)
         spec = {"name": {}, "site_id": {"fields": {"display_name": {}}}}
