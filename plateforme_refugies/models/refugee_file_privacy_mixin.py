@@ -7,7 +7,14 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
-from odoo.tools import SQL, format_date, format_datetime, formatLang, html2plaintext
+from odoo.tools import (
+    SQL,
+    format_date,
+    format_datetime,
+    formatLang,
+    html2plaintext,
+    ormcache,
+)
 
 from .scheduled_run import claim_for_run
 
@@ -187,12 +194,14 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
     # Log of the reads of sensitive data
     # ------------------------------------------------------------------
     @api.model
+    @ormcache()
     def _sensitive_field_names(self):
-        return [
+        # fixed with the registry: every read of files asks for them
+        return tuple(
             name
             for name, field in self._fields.items()
             if field.groups == SENSITIVE_GROUPS
-        ]
+        )
 
     @read_write
     def read(self, fields=None, load="_classic_read"):
@@ -241,14 +250,15 @@ class RefugeeFilePrivacyMixin(models.AbstractModel):
     def _log_sensitive_read(self, field_names):
         """Log the sensitive fields read by an internal user (RPC reads only:
         the ORM's own reads go through the cache, not through ``read``)."""
-        if not self or self.env.su or self.env.user.share:
+        if not self or self.env.su:
             return
         sensitive = self._sensitive_field_names()
         if field_names is None:
             read = [f for f in sensitive if self._fields[f].is_accessible(self.env)]
         else:
             read = [f for f in sensitive if f in field_names]
-        if not read:
+        # (the user is looked at only then: a list reads no sensitive field)
+        if not read or self.env.user.share:
             return
         labels = ", ".join(self._fields[f]._description_string(self.env) for f in read)
         self.env["refugee.sensitive.access.log"].sudo().create(
