@@ -61,19 +61,35 @@ pr_pg_grant_traverse() {
     done
 }
 
-# Start the server. pg_ctl detaches it into its own session, so it outlives
-# us; it must inherit no file descriptor but stdin/stdout/stderr, or it would
-# hold our lock (and any pipe a caller waits on) for its whole life.
+# Start a server: pr_pg_start <data dir> <log file> [options of postgres].
+# pg_ctl detaches it into its own session, so it outlives us; it must inherit
+# no file descriptor but stdin/stdout/stderr, or it would hold our lock (and
+# any pipe a caller waits on) for its whole life.
+# Our loopback ports (54329, 54330) lie in Linux's range of ephemeral ports:
+# a client connection of this machine may hold one for a while (and a closed
+# one keeps it 60 s in TIME_WAIT). When the server says its address is in
+# use, the start is tried again every 5 s, PR_PG_START_TRIES times (24).
 pr_pg_start() (
-    local fd
+    local datadir="$1" logfile="$2" options="${3:-}" fd lines attempt
     for fd in /proc/"$BASHPID"/fd/*; do
         fd="${fd##*/}"
         if ((fd > 2)); then
             eval "exec $fd>&-" 2>/dev/null || true
         fi
     done
-    pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_PGDATA" -l "$PR_PGLOG" -w -t 60 \
-        -o "-p $PR_PGPORT -k $PR_PGSOCKET" start </dev/null >/dev/null
+    for ((attempt = 1; ; attempt++)); do
+        lines="$(wc -l <"$logfile" 2>/dev/null || echo 0)"
+        if pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" -l "$logfile" -w -t 60 \
+            ${options:+-o "$options"} start </dev/null >/dev/null; then
+            return 0
+        fi
+        ((attempt < ${PR_PG_START_TRIES:-24})) || return 1
+        # (grep reads it all: with -q, tail's SIGPIPE would fail the pipe)
+        tail -n "+$((lines + 1))" "$logfile" 2>/dev/null |
+            grep "Address already in use" >/dev/null || return 1
+        pr_warn "the port of $datadir is held by a connection of this machine: trying again in 5 s"
+        sleep 5
+    done
 )
 
 # psql as the cluster superuser, over the private unix socket.
@@ -136,7 +152,7 @@ EOF
             touch "$PR_PGLOG"
             chown postgres: "$PR_PGLOG"
         fi
-        pr_pg_start ||
+        pr_pg_start "$PR_PGDATA" "$PR_PGLOG" "-p $PR_PGPORT -k $PR_PGSOCKET" ||
             pr_die "PostgreSQL did not start, see $PR_PGLOG (is port $PR_PGPORT taken? set PR_PGPORT)"
     fi
 

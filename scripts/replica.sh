@@ -64,8 +64,7 @@ start_replica() {
         touch "$PR_REPLICA_LOG"
         chown postgres: "$PR_REPLICA_LOG"
     fi
-    pr_pg_as_owner "$PG_BIN/pg_ctl" -D "$PR_REPLICA_PGDATA" -l "$PR_REPLICA_LOG" \
-        -w -t 60 start </dev/null >/dev/null ||
+    pr_pg_start "$PR_REPLICA_PGDATA" "$PR_REPLICA_LOG" ||
         pr_die "the replica did not start, see $PR_REPLICA_LOG"
 }
 
