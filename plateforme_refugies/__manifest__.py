@@ -4,7 +4,7 @@
     "name": "Refugees Professional Insertion Platform",
     "summary": "Follow each refugee's journey to work: files, journeys, "
     "workshops, SAS IAE, employers and reporting",
-    "version": "18.0.2.2.0",
+    "version": "18.0.2.2.1",
     "category": "Services/Insertion",
     "website": "https://github.com/plateforme-refugies-41/plateforme_refugies",
     "author": "Plateforme insertion réfugiés 41",

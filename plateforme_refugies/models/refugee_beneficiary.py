@@ -407,11 +407,16 @@ class RefugeeBeneficiary(models.Model):
     def init(self):
         result = super().init()
         # the files of a counsellor's sites and their contacts (the contacts'
-        # rules apply to files too), read from the index alone
+        # rules apply to files too), read from the index alone, in the order
+        # of their contacts: the count of a list (up to the 10,001 the web
+        # client asks for) merges it with the index of the contacts' rules,
+        # without sorting. (18.0.2.2.0 had the contact as an included column,
+        # out of order: at 50,000 files PostgreSQL read the files instead.)
         self.env.cr.execute(
             """
-            CREATE INDEX IF NOT EXISTS refugee_beneficiary_active_site_index
-                ON refugee_beneficiary (site_id) INCLUDE (partner_id)
+            DROP INDEX IF EXISTS refugee_beneficiary_active_site_index;
+            CREATE INDEX IF NOT EXISTS refugee_beneficiary_active_site_partner_index
+                ON refugee_beneficiary (site_id, partner_id)
              WHERE active
             """
         )
