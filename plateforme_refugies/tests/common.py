@@ -30,19 +30,11 @@ class RefugeeCase(TransactionCase):
             name="Test Coordinator",
             refugee_site_ids=[Command.set((cls.site_north | cls.site_south).ids)],
         )
-        cls.counsellor_north = new_test_user(
-            cls.env,
-            "test_cip_north",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Test Counsellor North",
-            refugee_site_ids=[Command.set(cls.site_north.ids)],
+        cls.counsellor_north = cls._counsellor(
+            "test_cip_north", cls.site_north, name="Test Counsellor North"
         )
-        cls.counsellor_south = new_test_user(
-            cls.env,
-            "test_cip_south",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Test Counsellor South",
-            refugee_site_ids=[Command.set(cls.site_south.ids)],
+        cls.counsellor_south = cls._counsellor(
+            "test_cip_south", cls.site_south, name="Test Counsellor South"
         )
         cls.reader = new_test_user(
             cls.env,
@@ -65,6 +57,19 @@ class RefugeeCase(TransactionCase):
         with self.assertRaises(exception) as catcher:
             yield catcher
         self.assertRegex(str(catcher.exception), regex)
+
+    @classmethod
+    def _counsellor(cls, login, sites, *groups, **values):
+        """A counsellor (internal user) of these sites, with more groups."""
+        user = new_test_user(
+            cls.env,
+            login,
+            groups="base.group_user,plateforme_refugies.group_counsellor",
+            refugee_site_ids=[Command.set(sites.ids)],
+            **values,
+        )
+        user.groups_id += cls.env["res.groups"].union(*groups)
+        return user
 
     @classmethod
     def _create_beneficiary(cls, name, site=None, counsellor=None, **values):

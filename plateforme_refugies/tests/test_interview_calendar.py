@@ -4,7 +4,6 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -57,12 +56,8 @@ class TestInterviewCalendar(RefugeeCase):
         self.assertEqual(
             event.partner_ids, self.counsellor_north.partner_id | colleague
         )
-        other = new_test_user(
-            self.env,
-            "test_cip_north_2",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Second Counsellor North",
-            refugee_site_ids=[Command.set(self.site_north.ids)],
+        other = self._counsellor(
+            "test_cip_north_2", self.site_north, name="Second Counsellor North"
         )
         interview.counsellor_id = other
         # the first counsellor's reads hid the meeting, now another one's

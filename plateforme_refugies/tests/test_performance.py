@@ -2,8 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, timedelta
 
-from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from ..models.refugee_beneficiary import RULES_IN_SQL_FROM
 from .common import RefugeeCase
@@ -30,12 +29,8 @@ class TestQueryBudgets(RefugeeCase):
         Beneficiary = cls.env["refugee.beneficiary"]
         # the files of a colleague of the same site: the counsellor's list
         # shows every file of the site
-        colleague = new_test_user(
-            cls.env,
-            "test_cip_north_colleague",
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            name="Test Colleague North",
-            refugee_site_ids=[Command.set(cls.site_north.ids)],
+        colleague = cls._counsellor(
+            "test_cip_north_colleague", cls.site_north, name="Test Colleague North"
         )
         beneficiaries = Beneficiary.create(
             [

@@ -173,17 +173,6 @@ class TestPrivacyMatrix(RefugeeCase):
         cls.records = cls._records_about(cls.person)
 
     @classmethod
-    def _counsellor(cls, login, site, *groups):
-        user = new_test_user(
-            cls.env,
-            login,
-            groups="base.group_user,plateforme_refugies.group_counsellor",
-            refugee_site_ids=[Command.set(site.ids)],
-        )
-        user.groups_id += cls.env["res.groups"].union(*groups)
-        return user
-
-    @classmethod
     def _records_about(cls, person):
         """One record of each model about ``person``."""
         env = cls.env
